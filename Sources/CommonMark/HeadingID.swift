@@ -1,0 +1,56 @@
+import Foundation
+
+/// Makes heading ids: the slug of the heading's text, unique within one document.
+///
+/// The id is written into HTML unescaped (inside a custom cmark node), so it is restricted
+/// to `a-z`, `0-9` and `-`: that restriction is what makes it safe, not just tidy.
+public struct HeadingIDGenerator {
+    private var used: [String: Int] = [:]
+
+    public init() {}
+
+    /// The id for the next heading with this text: `text-slug`, then `text-slug-2`, `-3`…
+    public mutating func id(for text: String) -> String {
+        let base = Self.slug(text)
+        guard let count = used[base] else {
+            used[base] = 1
+            return base
+        }
+        var next = count + 1
+        var candidate = "\(base)-\(next)"
+        // A heading literally called "Intro 2" must not collide with the second "Intro".
+        while used[candidate] != nil {
+            next += 1
+            candidate = "\(base)-\(next)"
+        }
+        used[base] = next
+        used[candidate] = 1
+        return candidate
+    }
+
+    /// Lowercase ASCII letters and digits, accents folded, apostrophes dropped, every other
+    /// run of characters turned into one hyphen. `"What's WRAP?"` → `"whats-wrap"`.
+    public static func slug(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
+                                  locale: Locale(identifier: "en"))
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9":
+                if pendingHyphen, !slug.isEmpty { slug.append("-") }
+                pendingHyphen = false
+                slug.unicodeScalars.append(scalar)
+            case "A"..."Z":
+                if pendingHyphen, !slug.isEmpty { slug.append("-") }
+                pendingHyphen = false
+                slug.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+            case "'", "\u{2019}", "\u{2018}":
+                continue
+            default:
+                pendingHyphen = true
+            }
+        }
+        return slug.isEmpty ? "section" : slug
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Where built files go: a staged folder on disk (`hub build`) or memory (tests, preview).
+/// One write function for both, so tests read exactly the bytes a build would write.
+public protocol OutputSink: Sendable {
+    /// Writes `data` at `path`, relative to the output root (`topics/index.html`).
+    /// Called from several threads at once, never twice for one path.
+    func write(_ path: String, _ data: Data) throws
+}
+
+/// Keeps every output file in memory.
+public final class MemoryOutput: OutputSink, @unchecked Sendable {
+    private var storage: [String: Data] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    public func write(_ path: String, _ data: Data) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        storage[path] = data
+    }
+
+    /// Every file written, by path.
+    public var files: [String: Data] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+
+    /// A file's text, for tests.
+    public func text(_ path: String) -> String? {
+        files[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+}

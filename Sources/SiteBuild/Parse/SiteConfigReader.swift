@@ -1,0 +1,74 @@
+import SiteModel
+import Yams
+
+/// Reads `Content/site.yml` strictly (docs/content-model.md).
+enum SiteConfigReader {
+    static let schema = YAMLSchema(
+        required: ["title", "tagline", "base_url", "language", "organisation", "topics"],
+        optional: ["introduction", "navigation", "footer_links", "unsafe_html"])
+
+    static func read(_ file: SourceText) -> Result<SiteConfig, BuildFailure> {
+        let document = YAMLDocument(file: file)
+        var diagnostics: [Diagnostic] = []
+        guard let root = document.compose(into: &diagnostics) else {
+            if diagnostics.isEmpty { diagnostics.append(.error("site.yml is empty", at: file.location())) }
+            return .failure(BuildFailure(diagnostics))
+        }
+        var reader = YAMLReader(document)
+        guard let fields = reader.mapping(root, what: "site.yml", schema: schema) else {
+            return .failure(BuildFailure(reader.diagnostics))
+        }
+        let baseURL = reader.text(fields, "base_url").map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
+        if !baseURL.isEmpty, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")),
+           let node = fields.values["base_url"] {
+            reader.error("'base_url' must be an absolute URL like https://example.org/, not '\(baseURL)'", at: node)
+        }
+        let organisation: Organisation? = fields.values["organisation"].flatMap { node in
+            guard let org = reader.mapping(node, what: "organisation", schema: .init(required: ["name", "url"], optional: [])),
+                  let name = reader.text(org, "name"), let url = reader.text(org, "url") else { return nil }
+            return Organisation(name: name, url: url)
+        }
+        let topics = reader.list(fields, "topics") { reader, node -> Topic? in
+            guard let topic = reader.mapping(node, what: "a topic", schema: .init(required: ["slug", "title", "description"], optional: [])),
+                  let slug = reader.text(topic, "slug"), let title = reader.text(topic, "title"),
+                  let description = reader.text(topic, "description") else { return nil }
+            if !Slug.isValid(slug), let slugNode = topic.values["slug"] {
+                reader.error("topic slug '\(slug)' is not valid; use \(Slug.rule)", at: slugNode)
+            }
+            return Topic(slug: slug, title: title, description: description)
+        }
+        var seen: Set<String> = []
+        for (topic, node) in zip(topics, fields.values["topics"]?.sequence ?? []) where !seen.insert(topic.slug).inserted {
+            reader.error("topic '\(topic.slug)' is declared twice", at: node)
+        }
+        let config = SiteConfig(
+            title: reader.text(fields, "title") ?? "",
+            tagline: reader.text(fields, "tagline") ?? "",
+            baseURL: baseURL,
+            language: reader.text(fields, "language") ?? "en-GB",
+            organisation: organisation ?? Organisation(name: "", url: ""),
+            introduction: reader.text(fields, "introduction") ?? "",
+            navigation: links(fields, "navigation", reader: &reader),
+            footerLinks: links(fields, "footer_links", reader: &reader),
+            topics: topics,
+            allowsUnsafeHTML: reader.bool(fields, "unsafe_html") ?? false)
+        guard reader.diagnostics.isEmpty else { return .failure(BuildFailure(reader.diagnostics)) }
+        return .success(config)
+    }
+
+    private static func links(_ fields: YAMLMapping, _ key: String, reader: inout YAMLReader) -> [NavigationLink] {
+        reader.list(fields, key) { reader, node in
+            guard let link = reader.mapping(node, what: "a link", schema: .init(required: ["title", "url"], optional: [])),
+                  let title = reader.text(link, "title"), let url = reader.text(link, "url") else { return nil }
+            if url.hasPrefix("https://") || url.hasPrefix("http://") {
+                return NavigationLink(title: title, target: .external(url))
+            }
+            guard url.hasPrefix("/"), !url.contains("..") else {
+                reader.error("a link's 'url' must be a site path starting '/' or a full https:// address, not '\(url)'",
+                             at: link.values["url"] ?? node)
+                return nil
+            }
+            return NavigationLink(title: title, target: .site(SitePath(url)))
+        }
+    }
+}

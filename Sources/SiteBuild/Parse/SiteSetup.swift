@@ -1,0 +1,33 @@
+import SiteModel
+
+/// Everything that is read once per build before the content: `site.yml`, the crisis
+/// contacts, the templates and the assets. Their problems are reported together.
+struct SiteSetup: Sendable {
+    let config: SiteConfig
+    let contacts: [CrisisContact]
+    let templates: TemplateSet
+    let assets: AssetManifest
+
+    static func read(_ loaded: LoadedSite, baseURL: String?) -> Result<SiteSetup, BuildFailure> {
+        let config = SiteConfigReader.read(loaded.siteConfig)
+        let contacts = CrisisContactsReader.read(loaded.crisisContacts)
+        let assets = AssetManifest(loaded.assets)
+        let templates = TemplateSet.load(loaded.templates, assetNames: Set(assets.hashedNames.keys))
+        switch (config, contacts, templates) {
+        case (.success(var config), .success(let contacts), .success(let templates)):
+            if let baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+            return .success(SiteSetup(config: config, contacts: contacts, templates: templates, assets: assets))
+        default:
+            let diagnostics = [config.failure, contacts.failure, templates.failure].compactMap { $0?.diagnostics }.flatMap { $0 }
+            return .failure(BuildFailure(diagnostics))
+        }
+    }
+}
+
+extension Result {
+    /// The error, if this is a failure.
+    var failure: Failure? {
+        if case let .failure(error) = self { return error }
+        return nil
+    }
+}

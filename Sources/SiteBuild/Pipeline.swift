@@ -1,0 +1,105 @@
+import Foundation
+import Logging
+import SiteModel
+
+/// What to build and how.
+public struct BuildOptions: Sendable {
+    /// `https://example.org/hub/`; nil keeps `site.yml`'s `base_url`.
+    public var baseURL: String?
+    public var includeDrafts = false
+    public var includeFuture = false
+    /// Warnings fail the build.
+    public var strict = false
+    /// The date the build treats as today: dates are inputs, only the CLI reads the clock.
+    public var today: Day
+    /// Threads for parsing and rendering.
+    public var jobs = ParallelMap.defaultJobs
+
+    public init(today: Day) {
+        self.today = today
+    }
+}
+
+/// What a successful build did, for the one-line summary.
+public struct BuildReport: Sendable {
+    public let articles: Int
+    public let pages: Int
+    public let topics: Int
+    public let files: Int
+    public let bytes: Int
+    public let warnings: [Diagnostic]
+    /// Each stage's name and seconds, in order.
+    public let stages: [(name: String, seconds: Double)]
+}
+
+/// The build, top to bottom: each stage takes the previous stage's product, and a stage
+/// that finds problems reports all of them and stops the build before anything is written.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+    private let logger: Logger
+
+    public init(options: BuildOptions, logger: Logger = Logger(label: "hub.build")) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Builds `files` into `output`. Throws `BuildFailure` with every problem of the first
+    /// stage that had any, or with every warning under `--strict`.
+    public func build(_ files: SiteFiles, into output: some OutputSink) throws -> BuildReport {
+        var clock = StageClock(logger: logger)
+        let loaded = try clock.run("Loaded files") { try ContentLoader.load(files).get() }
+        let setup = try clock.run("Read configuration and templates") { try SiteSetup.read(loaded, baseURL: options.baseURL).get() }
+        let documents = try clock.run("Parsed front matter") { try parseDocuments(loaded) }
+        let content = try clock.run("Selected content") {
+            try ContentResolver.resolve(config: setup.config, contacts: setup.contacts, documents: documents,
+                                        selection: .init(includeDrafts: options.includeDrafts,
+                                                         includeFuture: options.includeFuture, today: options.today)).get()
+        }
+        let rendered = try clock.run("Rendered Markdown") { try BodyRenderer(content: content).renderAll(jobs: options.jobs).get() }
+        let warnings = ReviewDateCheck(today: options.today).warnings(for: content)
+        if options.strict, !warnings.isEmpty { throw BuildFailure(warnings) }
+        let graph = SiteGraph(content: content, rendered: rendered)
+        let written = try clock.run("Rendered and wrote pages") {
+            try PageWriter(graph: graph, templates: setup.templates, assets: setup.assets, today: options.today)
+                .writeAll(rendered, to: output, jobs: options.jobs)
+        }
+        return BuildReport(articles: content.articles.count, pages: content.pages.count, topics: content.config.topics.count,
+                           files: written.files, bytes: written.bytes, warnings: warnings, stages: clock.stages)
+    }
+
+    /// Every article and page, in parallel; fails with the problems of all of them.
+    private func parseDocuments(_ loaded: LoadedSite) throws -> [SourceDocument] {
+        let inputs = loaded.articles.map { ($0, DocumentKind.article) } + loaded.pages.map { ($0, DocumentKind.page) }
+        let results = ParallelMap.map(inputs, jobs: options.jobs) { FrontMatterParser.parse($0.0, kind: $0.1) }
+        var documents: [SourceDocument] = []
+        var diagnostics: [Diagnostic] = []
+        for result in results {
+            switch result {
+            case let .success(document): documents.append(document)
+            case let .failure(failure): diagnostics += failure.diagnostics
+            }
+        }
+        guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
+        return documents
+    }
+}
+
+/// Times each stage and logs it: `Parsed front matter (38 ms)`.
+struct StageClock {
+    let logger: Logger
+    private(set) var stages: [(name: String, seconds: Double)] = []
+
+    init(logger: Logger) {
+        self.logger = logger
+    }
+
+    mutating func run<T>(_ name: String, _ work: () throws -> T) throws -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            stages.append((name, seconds))
+            logger.debug("\(name) (\(Int(seconds * 1000)) ms)")
+        }
+        return try work()
+    }
+}

@@ -1,0 +1,139 @@
+import CommonMark
+import SiteModel
+
+/// An article or page with its Markdown rendered.
+struct RenderedDocument: Sendable {
+    let document: SourceDocument
+    let body: RenderedMarkdown
+}
+
+/// Renders every body through libcmark, turning `other.md#heading` links into page URLs
+/// and checking that each one points at a published document and an existing heading.
+struct BodyRenderer: Sendable {
+    let content: SiteContent
+    let renderer: MarkdownRenderer
+
+    init(content: SiteContent) {
+        self.content = content
+        self.renderer = MarkdownRenderer(allowsRawHTML: content.config.allowsUnsafeHTML)
+    }
+
+    /// A link to another document, kept to check its `#fragment` once every body is rendered.
+    private struct CrossLink: Sendable {
+        let target: String
+        let fragment: String
+        let location: SourceLocation
+    }
+
+    /// Renders all documents in parallel; fails with every broken link at once.
+    func renderAll(jobs: Int) -> Result<[RenderedDocument], BuildFailure> {
+        let documents = content.documents
+        let results = ParallelMap.map(documents, jobs: jobs) { render($0) }
+        var diagnostics = results.flatMap(\.problems)
+        let rendered = results.map(\.rendered)
+        let headingIDs = Dictionary(uniqueKeysWithValues: rendered.map { ($0.document.path, Set($0.body.headings.map(\.id))) })
+        for result in results {
+            for link in result.crossLinks where !(headingIDs[link.target]?.contains(link.fragment) ?? true) {
+                let available = rendered.first { $0.document.path == link.target }?.body.headings.map(\.id) ?? []
+                let suggestion = YAMLReader.closest(to: link.fragment, in: available)
+                diagnostics.append(.error("\(link.target) has no heading with id '\(link.fragment)'", at: link.location,
+                                          sourceLine: source(of: link.location.path).line(link.location.line),
+                                          notes: suggestion.map { ["did you mean '#\($0)'?"] }
+                                              ?? (available.isEmpty ? [] : ["heading ids there: \(available.joined(separator: ", "))"])))
+            }
+        }
+        guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
+        return .success(rendered)
+    }
+
+    private struct Outcome: Sendable {
+        let rendered: RenderedDocument
+        let crossLinks: [CrossLink]
+        let problems: [Diagnostic]
+    }
+
+    private func source(of path: String) -> SourceText {
+        SourceText(path: path, text: content.documentsByPath[path].map(\.text) ?? "")
+    }
+
+    private func render(_ document: SourceDocument) -> Outcome {
+        var crossLinks: [CrossLink] = []
+        var problems: [Diagnostic] = []
+        var pendingSelfAnchors: [(String, MarkdownLink)] = []
+        let file = SourceText(path: document.path, text: document.text)
+        let body = renderer.render(String(document.body)) { link in
+            let line = link.line + document.bodyLineOffset
+            let location = file.location(line: line, column: file.characterColumn(line: line, byteColumn: link.byteColumn))
+            switch LinkTarget(link.destination) {
+            case .external, .other:
+                return nil
+            case let .siteAbsolute(path, fragment):
+                return document.sitePath.link(to: SitePath(path), fragment: fragment)
+            case let .anchor(fragment):
+                pendingSelfAnchors.append((fragment, link))
+                return nil
+            case let .markdownFile(relativePath, fragment):
+                let targetPath = Self.resolve(relativePath, from: document.path)
+                guard let target = content.documentsByPath[targetPath] else {
+                    let why = content.excludedPaths[targetPath].map { "links to \(targetPath), which is \($0)" }
+                        ?? "links to '\(link.destination)', but there is no \(targetPath)"
+                    problems.append(file.error(why, line: location.line, column: location.column))
+                    return nil
+                }
+                if let fragment { crossLinks.append(CrossLink(target: target.path, fragment: fragment, location: location)) }
+                return document.sitePath.link(to: target.sitePath, fragment: fragment)
+            }
+        }
+        let ids = Set(body.headings.map(\.id))
+        for (fragment, link) in pendingSelfAnchors where !ids.contains(fragment) {
+            let line = link.line + document.bodyLineOffset
+            problems.append(file.error("this page has no heading with id '\(fragment)'", line: line,
+                                       column: file.characterColumn(line: line, byteColumn: link.byteColumn),
+                                       notes: YAMLReader.closest(to: fragment, in: body.headings.map(\.id)).map { ["did you mean '#\($0)'?"] } ?? []))
+        }
+        return Outcome(rendered: RenderedDocument(document: document, body: body), crossLinks: crossLinks, problems: problems)
+    }
+
+    /// `../pages/about.md` from `Content/articles/x.md` → `Content/pages/about.md`.
+    static func resolve(_ relative: String, from sourcePath: String) -> String {
+        var parts = sourcePath.split(separator: "/").dropLast().map(String.init)
+        for segment in relative.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(String(segment))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+/// What a link destination in Markdown points at.
+enum LinkTarget: Equatable {
+    case external
+    case anchor(String)
+    case markdownFile(path: String, fragment: String?)
+    case siteAbsolute(path: String, fragment: String?)
+    case other
+
+    init(_ destination: String) {
+        if destination.isEmpty { self = .other; return }
+        if destination.hasPrefix("#") { self = .anchor(String(destination.dropFirst())); return }
+        let hasScheme = destination.prefix { $0 != "/" && $0 != "#" && $0 != "?" }.contains(":")
+        if hasScheme || destination.hasPrefix("//") { self = .external; return }
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        let fragment = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : nil
+        if path.lowercased().hasSuffix(".md") {
+            self = .markdownFile(path: path.removingPercentEncodingIfPossible, fragment: fragment)
+        } else if path.hasPrefix("/") {
+            self = .siteAbsolute(path: path, fragment: fragment)
+        } else {
+            self = .other
+        }
+    }
+}
+
+extension String {
+    var removingPercentEncodingIfPossible: String { removingPercentEncoding ?? self }
+}

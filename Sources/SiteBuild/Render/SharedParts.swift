@@ -1,0 +1,79 @@
+import Foundation
+import SiteModel
+
+/// The parts of the view model that are the same on every page at one depth: built once,
+/// not 10,000 times.
+struct SharedParts: @unchecked Sendable {
+    /// `../` etc., or the base URL's path (`/hub/`) for pages served at any URL (404).
+    let root: String
+    /// Values every page has: `root`, `topics`, `urgent_help`, `feed_url`, `sitemap_url`.
+    let context: [String: Any]
+    private let config: SiteConfig
+
+    init(depth: Int, content: SiteContent, graph: SiteGraph) {
+        self.init(root: depth == 0 ? "./" : String(repeating: "../", count: depth), content: content, graph: graph)
+    }
+
+    /// Links as absolute paths from the base URL: `/hub/topics/`.
+    init(absoluteFor content: SiteContent, graph: SiteGraph) {
+        self.init(root: URLComponents(string: content.config.baseURL)?.path.nonEmpty ?? "/", content: content, graph: graph)
+    }
+
+    private init(root: String, content: SiteContent, graph: SiteGraph) {
+        self.root = root.hasSuffix("/") ? root : root + "/"
+        self.config = content.config
+        let link = { [root = self.root] (path: SitePath) in path.value.isEmpty ? root : root + path.value }
+        context = [
+            "root": self.root,
+            "feed_url": link(SitePath("feed.xml")),
+            "sitemap_url": link(SitePath("sitemap.xml")),
+            "topics": content.config.topics.map { topic -> [String: Any] in
+                ["slug": topic.slug, "title": topic.title, "description": topic.description, "url": link(topic.path),
+                 "article_count": graph.articlesByTopic[topic.slug]?.count ?? 0]
+            },
+            "urgent_help": ["contacts": content.contacts.map(Self.contact)],
+        ]
+    }
+
+    func link(_ path: SitePath) -> String { path.value.isEmpty ? root : root + path.value }
+
+    /// `site`, with `is_current` set on the navigation link to the page being rendered.
+    func site(currentPath: SitePath) -> [String: Any] {
+        func links(_ list: [NavigationLink]) -> [[String: Any]] {
+            list.map { item in
+                switch item.target {
+                case let .site(path): return ["title": item.title, "url": link(path), "is_current": path == currentPath]
+                case let .external(url): return ["title": item.title, "url": url, "is_current": false]
+                }
+            }
+        }
+        return [
+            "title": config.title, "tagline": config.tagline, "language": config.language, "base_url": config.baseURL,
+            "introduction": config.introduction,
+            "organisation": ["name": config.organisation.name, "url": config.organisation.url],
+            "navigation": links(config.navigation), "footer_links": links(config.footerLinks),
+        ]
+    }
+
+    private static func contact(_ contact: CrisisContact) -> [String: Any] {
+        var values: [String: Any] = [
+            "name": contact.name, "description": contact.description, "hours": contact.hours,
+            "nations": contact.nations.map(\.name).joined(separator: ", "),
+            "last_verified": ViewModel.date(contact.lastVerified.value),
+        ]
+        if let phone = contact.phone { values["phone"] = phone; values["phone_href"] = "tel:" + phone.filter { !$0.isWhitespace } }
+        if let sms = contact.sms {
+            values["sms"] = sms
+            let body = contact.smsBody.map { "?&body=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) } ?? ""
+            values["sms_href"] = "sms:" + sms.filter { !$0.isWhitespace } + body
+        }
+        if let smsBody = contact.smsBody { values["sms_body"] = smsBody }
+        if let email = contact.email { values["email"] = email; values["email_href"] = "mailto:" + email }
+        if let url = contact.url { values["url"] = url }
+        return values
+    }
+}
+
+private extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,113 @@
+import SiteModel
+
+/// The documents that will be published, checked against each other and the site config.
+struct SiteContent: Sendable {
+    let config: SiteConfig
+    let contacts: [CrisisContact]
+    /// Published articles, newest first (then by title and path, so order is total).
+    let articles: [SourceDocument]
+    /// Standalone pages, by slug.
+    let pages: [SourceDocument]
+    /// Source path → published document, for `[text](other.md)` links.
+    let documentsByPath: [String: SourceDocument]
+    /// Source paths that exist but are left out of this build (drafts, future articles).
+    let excludedPaths: [String: String]
+    /// Redirects: old path → the document's path.
+    let aliases: [(from: SitePath, to: SitePath)]
+
+    var documents: [SourceDocument] { articles + pages }
+}
+
+/// Chooses what is published (drafts and future articles only when asked) and checks what
+/// can only be checked across files: topics, duplicate slugs, aliases, related articles.
+enum ContentResolver {
+    /// Slugs that would collide with the folders the build itself writes.
+    static let reservedSlugs: Set<String> = ["topics", "assets", "search", "_hub"]
+
+    struct Selection: Sendable {
+        var includeDrafts = false
+        var includeFuture = false
+        var today: Day
+    }
+
+    static func resolve(config: SiteConfig, contacts: [CrisisContact], documents: [SourceDocument],
+                        selection: Selection) -> Result<SiteContent, BuildFailure> {
+        var diagnostics: [Diagnostic] = []
+        var published: [SourceDocument] = []
+        var excluded: [String: String] = [:]
+        for document in documents {
+            if document.frontMatter.isDraft, !selection.includeDrafts {
+                excluded[document.path] = "a draft (build with --drafts to include it)"
+            } else if document.kind == .article, let date = document.frontMatter.published, date > selection.today,
+                      !selection.includeFuture {
+                excluded[document.path] = "scheduled for \(date.iso) (build with --future to include it)"
+            } else {
+                published.append(document)
+            }
+        }
+        let declaredTopics = Set(config.topics.map(\.slug))
+        var bySlug: [String: SourceDocument] = [:]
+        for document in published {
+            let location = document.frontMatter.slug?.location ?? SourceLocation(path: document.path)
+            if reservedSlugs.contains(document.slug) {
+                diagnostics.append(.error("slug '\(document.slug)' is reserved for the site's own pages; choose another", at: location))
+            }
+            if let other = bySlug[document.slug] {
+                diagnostics.append(.error("duplicate slug '\(document.slug)': \(other.path) has it too", at: location,
+                                          notes: ["set a different 'slug:' in one of them, or rename a file"]))
+            } else {
+                bySlug[document.slug] = document
+            }
+            for topic in document.frontMatter.topics where !declaredTopics.contains(topic.value) {
+                let suggestion = YAMLReader.closest(to: topic.value, in: config.topics.map(\.slug))
+                diagnostics.append(.error("topic '\(topic.value)' is not declared in Content/site.yml", at: topic.location,
+                                          notes: (suggestion.map { ["did you mean '\($0)'?"] } ?? [])
+                                              + ["declared topics: \(config.topics.map(\.slug).joined(separator: ", "))"]))
+            }
+        }
+        let articleSlugs = Set(published.filter { $0.kind == .article }.map(\.slug))
+        for document in published {
+            for related in document.frontMatter.related where !articleSlugs.contains(related.value) {
+                diagnostics.append(.error("related article '\(related.value)' does not exist or is not published", at: related.location))
+            }
+        }
+        let aliases = resolveAliases(published, slugs: Set(bySlug.keys), diagnostics: &diagnostics)
+        guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
+        let articles = published.filter { $0.kind == .article }.sorted(by: newestFirst)
+        let pages = published.filter { $0.kind == .page }.sorted { $0.slug < $1.slug }
+        return .success(SiteContent(config: config, contacts: contacts, articles: articles, pages: pages,
+                                    documentsByPath: Dictionary(uniqueKeysWithValues: published.map { ($0.path, $0) }),
+                                    excludedPaths: excluded, aliases: aliases))
+    }
+
+    private static func resolveAliases(_ documents: [SourceDocument], slugs: Set<String>,
+                                       diagnostics: inout [Diagnostic]) -> [(from: SitePath, to: SitePath)] {
+        var claimed: [SitePath: String] = [:]
+        var aliases: [(from: SitePath, to: SitePath)] = []
+        for document in documents {
+            for alias in document.frontMatter.aliases {
+                // `/old-name` is served as a folder, like every page: `/old-name/index.html`.
+                let last = alias.value.split(separator: "/").last ?? ""
+                let path = SitePath(alias.value.hasSuffix("/") || last.contains(".") ? alias.value : alias.value + "/")
+                let firstSegment = path.value.split(separator: "/").first.map(String.init) ?? ""
+                if slugs.contains(firstSegment) && path.value.split(separator: "/").count == 1 || reservedSlugs.contains(firstSegment) {
+                    diagnostics.append(.error("alias '\(alias.value)' would replace an existing page", at: alias.location))
+                } else if let other = claimed[path] {
+                    diagnostics.append(.error("alias '\(alias.value)' is also claimed by \(other)", at: alias.location))
+                } else {
+                    claimed[path] = document.path
+                    aliases.append((from: path, to: document.sitePath))
+                }
+            }
+        }
+        return aliases.sorted { $0.from < $1.from }
+    }
+
+    /// Newest `published` first; ties by title, then path, so output never depends on file order.
+    static func newestFirst(_ a: SourceDocument, _ b: SourceDocument) -> Bool {
+        let (da, db) = (a.frontMatter.published, b.frontMatter.published)
+        if da != db { return (da ?? Day.distantPast) > (db ?? Day.distantPast) }
+        if a.frontMatter.title != b.frontMatter.title { return a.frontMatter.title < b.frontMatter.title }
+        return a.path < b.path
+    }
+}

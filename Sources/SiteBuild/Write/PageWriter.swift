@@ -1,0 +1,73 @@
+import Foundation
+import SiteModel
+
+/// Renders every output file through the templates and hands it to the sink: pages in
+/// parallel, then feeds and assets.
+struct PageWriter: Sendable {
+    let graph: SiteGraph
+    let templates: TemplateSet
+    let assets: AssetManifest
+    let today: Day
+
+    /// One file the build writes.
+    enum Output: Sendable {
+        case document(RenderedDocument)
+        case home
+        case topic(Topic)
+        case topicsIndex
+        case notFound
+        case redirect(from: SitePath, to: SitePath)
+    }
+
+    struct Written: Sendable {
+        let files: Int
+        let bytes: Int
+    }
+
+    func writeAll(_ rendered: [RenderedDocument], to sink: some OutputSink, jobs: Int) throws -> Written {
+        let viewModel = ViewModel(graph: graph, assets: assets)
+        let outputs: [Output] = rendered.map { .document($0) } + [.home, .topicsIndex, .notFound]
+            + graph.content.config.topics.map { .topic($0) }
+            + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
+        let results = ParallelMap.map(outputs, jobs: jobs) { output -> Result<Int, Diagnostic> in
+            let (path, template, context) = page(for: output, viewModel: viewModel)
+            guard let html = templates.render(template, context) else {
+                return .failure(.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache")))
+            }
+            return write(Data(html.utf8), at: path, to: sink)
+        }
+        let feeds = SiteFeeds(graph: graph)
+        var files: [(String, Data)] = [("sitemap.xml", Data(feeds.sitemap().utf8)), ("feed.xml", Data(feeds.atomFeed().utf8)),
+                                       ("robots.txt", Data(feeds.robots().utf8))]
+        files += assets.files.map { ("assets/" + $0.name, $0.data) }
+        let staticResults = files.map { write($0.1, at: $0.0, to: sink) }
+        let all = results + staticResults
+        let diagnostics = all.compactMap(\.failure)
+        guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
+        return Written(files: all.count, bytes: all.compactMap { try? $0.get() }.reduce(0, +))
+    }
+
+    private func page(for output: Output, viewModel: ViewModel) -> (path: String, template: String, context: [String: Any]) {
+        switch output {
+        case let .document(rendered):
+            let path = rendered.document.sitePath.filePath
+            return rendered.document.kind == .article
+                ? (path, "article", viewModel.article(rendered, today: today))
+                : (path, "page", viewModel.contentPage(rendered))
+        case .home: return (SitePath("").filePath, "home", viewModel.home())
+        case let .topic(topic): return (topic.path.filePath, "topic", viewModel.topic(topic))
+        case .topicsIndex: return (SitePath("topics/").filePath, "topics", viewModel.topicsIndex())
+        case .notFound: return ("404.html", "404", viewModel.notFound())
+        case let .redirect(from, to): return (from.filePath, "redirect", viewModel.redirect(from: from, to: to))
+        }
+    }
+
+    private func write(_ data: Data, at path: String, to sink: some OutputSink) -> Result<Int, Diagnostic> {
+        do {
+            try sink.write(path, data)
+            return .success(data.count)
+        } catch {
+            return .failure(.error("could not write \(path): \(error.localizedDescription)"))
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SiteBuild
+import SiteModel
+
+/// `hub build`: Content/ + Templates/ → Public/, all or nothing.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into Public/.",
+        discussion: """
+            Reads Content/ and Templates/ under the root and writes the site to Public/. The new \
+            site replaces the old one only when every page has built: on any error Public/ is left \
+            exactly as it was, and every problem is listed as file:line:column.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site's folder, holding Content/ and Templates/.", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/Public).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the site is served from, overriding site.yml (e.g. https://example.org/hub/).", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include articles marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Include articles published after today.")
+    var future = false
+
+    @Flag(name: .long, help: "Fail the build on warnings too.")
+    var strict = false
+
+    @Option(name: .long, help: ArgumentHelp("The date to build as, YYYY-MM-DD (default: today's date).", valueName: "date"))
+    var today: String?
+
+    @Option(name: .long, help: ArgumentHelp("Threads for parsing and rendering (default: all cores).", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(name: .long, help: "Print nothing but problems.")
+    var quiet = false
+
+    func validate() throws {
+        if let today, Day(iso: today) == nil { throw ValidationError("--today must be a real date like 2026-03-03, not '\(today)'") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || URL(string: baseURL)?.host == nil {
+            throw ValidationError("--base-url must be an absolute URL like https://example.org/hub/, not '\(baseURL)'")
+        }
+    }
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? rootURL.appendingPathComponent("Public")
+        if let problem = OutputFolderGuard.problem(output: outputURL, root: rootURL) {
+            Terminal.report([.error(problem)])
+            throw ExitCode.failure
+        }
+        var options = BuildOptions(today: today.flatMap { Day(iso: $0) } ?? Self.localToday())
+        options.baseURL = baseURL
+        options.includeDrafts = drafts
+        options.includeFuture = future
+        options.strict = strict
+        if let jobs { options.jobs = jobs }
+        var logger = Logger(label: "hub.build")
+        logger.logLevel = ProcessInfo.processInfo.environment["HUB_LOG"] == "debug" ? .debug : .info
+
+        let start = DispatchTime.now().uptimeNanoseconds
+        let files = SiteFiles.read(root: rootURL)
+        let sink: StagedDirectoryOutput
+        do {
+            sink = try StagedDirectoryOutput(destination: outputURL)
+        } catch {
+            Terminal.report([.error("cannot create a staging folder next to \(outputURL.path): \(error.localizedDescription)")])
+            throw ExitCode.failure
+        }
+        do {
+            let report = try SiteBuilder(options: options, logger: logger).build(files, into: sink)
+            try sink.commit()
+            Terminal.report(report.warnings)
+            guard !quiet else { return }
+            let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+            Terminal.out("Built \(Terminal.count(report.articles, "article")), \(Terminal.count(report.pages, "page")), "
+                + "\(Terminal.count(report.topics, "topic")), \(Terminal.count(report.files, "file")) in \(milliseconds) ms"
+                + (report.warnings.isEmpty ? "" : " with \(Terminal.count(report.warnings.count, "warning"))") + "\n")
+        } catch let failure as BuildFailure {
+            sink.discard()
+            Terminal.report(failure.diagnostics)
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            let warnings = failure.diagnostics.count - errors
+            Terminal.error("Build failed: \(Terminal.count(errors, "error"))"
+                + (warnings > 0 ? ", \(Terminal.count(warnings, "warning"))\(strict ? " (--strict)" : "")" : "")
+                + ". \(outputURL.lastPathComponent)/ was not changed.\n")
+            throw ExitCode.failure
+        } catch {
+            sink.discard()
+            Terminal.report([.error("could not replace \(outputURL.path): \(error.localizedDescription)")])
+            throw ExitCode.failure
+        }
+    }
+
+    /// The local calendar date: the only place the build reads the clock.
+    static func localToday() -> Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day.distantPast
+    }
+}

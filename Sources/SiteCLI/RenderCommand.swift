@@ -1,0 +1,48 @@
+import ArgumentParser
+import CommonMark
+import Foundation
+
+/// `hub render FILE`: one Markdown file's HTML body, as the build renders it.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print the HTML body of one Markdown file, as the build renders it.",
+        discussion: """
+            Front matter, if present, is skipped. Raw HTML is left out unless --unsafe is given \
+            (the build lets it through only when site.yml sets unsafe_html: true). Links to \
+            other .md files are left as written, since they need the whole site to resolve.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The Markdown file, or - for standard input.", valueName: "file"))
+    var file: String
+
+    @Flag(name: .long, help: "Let raw HTML and unsafe URLs through, like cmark --unsafe.")
+    var unsafe = false
+
+    func run() throws {
+        let data: Data
+        do {
+            data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            Terminal.report([.error("cannot read \(file): \(error.localizedDescription)")])
+            throw ExitCode.failure
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            Terminal.report([.error("\(file) is not valid UTF-8")])
+            throw ExitCode.failure
+        }
+        Terminal.out(MarkdownRenderer(allowsRawHTML: unsafe).render(Self.body(of: text)).html)
+    }
+
+    /// The text after a leading `---` … `---` block; the whole text when there is none.
+    static func body(of text: String) -> String {
+        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return text }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        while let line = lines.first {
+            lines = lines.dropFirst()
+            if line == "---" || line == "---\r" || line == "..." { return lines.joined(separator: "\n") }
+        }
+        return text
+    }
+}

@@ -1,0 +1,36 @@
+/// A path inside the built site, relative to its root: `""` (home), `"peer-support/"`,
+/// `"topics/clinical-recovery/"`, `"feed.xml"`. Distinct from source paths on purpose.
+public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Never starts with `/`; directories end with `/`.
+    public let value: String
+
+    public init(_ value: String) {
+        var trimmed = Substring(value)
+        while trimmed.hasPrefix("/") { trimmed = trimmed.dropFirst() }
+        self.value = String(trimmed)
+    }
+
+    /// The file that serves this path: `peer-support/` → `peer-support/index.html`.
+    public var filePath: String { value.isEmpty || value.hasSuffix("/") ? value + "index.html" : value }
+
+    /// How many folders deep the page is, which decides its relative `root`.
+    public var depth: Int {
+        let folders = value.split(separator: "/", omittingEmptySubsequences: true).count
+        return value.hasSuffix("/") || value.isEmpty ? folders : folders - 1
+    }
+
+    /// The relative path from a page at this path back to the site root: `../` or `./`.
+    public var root: String { depth == 0 ? "./" : String(repeating: "../", count: depth) }
+
+    /// The href from this page to `target`, through the root: works at any host, under any
+    /// sub-path and from a folder on disk.
+    public func link(to target: SitePath, fragment: String? = nil) -> String {
+        let href = target.value.isEmpty ? root : (depth == 0 ? target.value : root + target.value)
+        guard let fragment, !fragment.isEmpty else { return href }
+        return href + "#" + fragment
+    }
+
+    public var description: String { "/" + value }
+
+    public static func < (lhs: SitePath, rhs: SitePath) -> Bool { lhs.value < rhs.value }
+}
