@@ -69,6 +69,7 @@ struct BuildCommand: ParsableCommand {
 
         let start = DispatchTime.now().uptimeNanoseconds
         let files = SiteFiles.read(root: rootURL)
+        logger.debug("Read \(files.files.count) files (\((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000) ms)")
         let sink: StagedDirectoryOutput
         do {
             sink = try StagedDirectoryOutput(destination: outputURL)
@@ -78,7 +79,9 @@ struct BuildCommand: ParsableCommand {
         }
         do {
             let report = try SiteBuilder(options: options, logger: logger).build(files, into: sink)
+            let commitStart = DispatchTime.now().uptimeNanoseconds
             try sink.commit()
+            logger.debug("Replaced \(outputURL.lastPathComponent)/ (\((DispatchTime.now().uptimeNanoseconds - commitStart) / 1_000_000) ms)")
             Terminal.report(report.warnings)
             guard !quiet else { return }
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000

@@ -15,8 +15,8 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// How many folders deep the page is, which decides its relative `root`.
     public var depth: Int {
-        let folders = value.split(separator: "/", omittingEmptySubsequences: true).count
-        return value.hasSuffix("/") || value.isEmpty ? folders : folders - 1
+        // Paths are normalised (no leading or doubled slashes), so depth is the slash count.
+        value.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }
     }
 
     /// The relative path from a page at this path back to the site root: `../` or `./`.

@@ -1,75 +1,135 @@
 import CFileSystem
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Writes a build into a staging folder beside the output folder and swaps it in only
-/// when everything has succeeded, so a failed or interrupted build leaves the previous
-/// `Public/` byte for byte as it was, and files that no longer belong disappear.
+/// Writes a build beside the output folder and swaps it in only when everything has
+/// succeeded: a failed or interrupted build leaves the previous `Public/` byte for byte as
+/// it was, and files that no longer belong are gone.
+///
+/// The output is double-buffered. The build writes into `.Public.spare` (which holds the
+/// build before last), overwriting files in place and deleting what it did not write, then
+/// exchanges it with `Public/` in one `renameat2(RENAME_EXCHANGE)`. The previous build
+/// becomes the next spare. Rewriting existing files avoids deleting and re-creating
+/// 10,000 inodes per build, which on ext4 cost more than rendering the pages.
 public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     public let destination: URL
-    let staging: URL
-    private let createdFolders = FolderSet()
+    let spare: URL
+    private let lockDescriptor: Int32
+    private let lock = NSLock()
+    private var folders: Set<String> = []
+    private var written: Set<String> = []
 
-    /// Prepares `<parent>/.Public.staging-<pid>` next to `destination`.
+    /// Takes the build lock and prepares the spare folder next to `destination`.
     public init(destination: URL) throws {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
-        staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        spare = parent.appendingPathComponent(".\(name).spare")
+        let lockPath = parent.appendingPathComponent(".\(name).lock").path
+        lockDescriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lockDescriptor >= 0 else { throw FileWriter.Failure(path: lockPath, code: errno) }
+        guard flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(lockDescriptor)
+            throw BuildInProgress(path: self.destination.path)
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: spare.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            try FileManager.default.removeItem(at: spare)
+        }
+        try FileManager.default.createDirectory(at: spare, withIntermediateDirectories: true)
+        folders.insert("")
+    }
+
+    deinit {
+        flock(lockDescriptor, LOCK_UN)
+        close(lockDescriptor)
     }
 
     public func write(_ path: String, _ data: Data) throws {
-        let url = staging.appendingPathComponent(path)
-        let folder = url.deletingLastPathComponent()
-        try createdFolders.ensure(folder)
-        try data.write(to: url)
+        let folder = (path as NSString).deletingLastPathComponent
+        try ensureFolder(folder)
+        let file = spare.path + "/" + path
+        do {
+            try FileWriter.write(data, to: file)
+        } catch let failure as FileWriter.Failure where failure.code == EISDIR {
+            // A folder from an older build where this build needs a file.
+            try FileManager.default.removeItem(atPath: file)
+            try FileWriter.write(data, to: file)
+        }
+        lock.lock()
+        written.insert(path)
+        lock.unlock()
     }
 
-    /// Puts the staged build in place of the destination, atomically where the kernel
-    /// allows (renameat2 RENAME_EXCHANGE), and removes the previous build.
+    /// Deletes what this build did not write, then exchanges the spare with the
+    /// destination (atomically where the kernel allows). The old build stays as the spare.
     public func commit() throws {
+        try prune(spare, relative: "")
         let manager = FileManager.default
         guard manager.fileExists(atPath: destination.path) else {
-            try manager.moveItem(at: staging, to: destination)
+            try manager.moveItem(at: spare, to: destination)
             return
         }
-        if hub_exchange_paths(staging.path, destination.path) == 0 {
-            // `staging` now holds the previous build.
-            try? manager.removeItem(at: staging)
-            return
-        }
+        if hub_exchange_paths(spare.path, destination.path) == 0 { return }
         // No atomic exchange on this file system: two renames, the old build kept until
         // the new one is in place.
-        let previous = staging.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        let previous = spare.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).previous")
+        try? manager.removeItem(at: previous)
         try manager.moveItem(at: destination, to: previous)
         do {
-            try manager.moveItem(at: staging, to: destination)
+            try manager.moveItem(at: spare, to: destination)
         } catch {
             try? manager.moveItem(at: previous, to: destination)
             throw error
         }
-        try? manager.removeItem(at: previous)
+        try? manager.moveItem(at: previous, to: spare)
     }
 
-    /// Removes the staging folder after a failed build.
-    public func discard() {
-        try? FileManager.default.removeItem(at: staging)
+    /// A failed build leaves the spare half-written; the next build overwrites and prunes
+    /// it, so there is nothing to undo. `Public/` itself was never touched.
+    public func discard() {}
+
+    /// Creates `folder` and its parents once, under the lock so no writer races ahead.
+    private func ensureFolder(_ folder: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        try createFolder(folder)
+    }
+
+    private func createFolder(_ folder: String) throws {
+        guard !folders.contains(folder) else { return }
+        let parent = (folder as NSString).deletingLastPathComponent
+        if parent != folder { try createFolder(parent) }
+        let path = spare.path + "/" + folder
+        if mkdir(path, 0o755) != 0, errno != EEXIST { throw FileWriter.Failure(path: path, code: errno) }
+        var status = stat()
+        if lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
+            // A file from an older build where this build needs a folder.
+            unlink(path)
+            if mkdir(path, 0o755) != 0 { throw FileWriter.Failure(path: path, code: errno) }
+        }
+        folders.insert(folder)
+    }
+
+    /// Removes every file and folder under `url` that this build did not write.
+    private func prune(_ url: URL, relative: String) throws {
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: url.path)) ?? [] {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let child = url.appendingPathComponent(name)
+            if folders.contains(path) {
+                try prune(child, relative: path)
+            } else if !written.contains(path) {
+                try manager.removeItem(at: child)
+            }
+        }
     }
 }
 
-/// Folders already created, shared by the writing threads.
-private final class FolderSet: @unchecked Sendable {
-    private var folders: Set<String> = []
-    private let lock = NSLock()
-
-    /// Creates `folder` once; a second writer waits until it exists.
-    func ensure(_ folder: URL) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !folders.contains(folder.path) else { return }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        folders.insert(folder.path)
-    }
+/// Another `hub build` holds the lock for the same output folder.
+public struct BuildInProgress: LocalizedError {
+    public let path: String
+    public var errorDescription: String? { "another build is writing \(path); wait for it to finish" }
 }

@@ -43,7 +43,9 @@ struct YAMLDocument {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, .basic)
+            // The basic resolver leaves every scalar a string (our reader types them, so `NO` stays
+            // "NO"); an explicit encoding spares Yams working out the platform default per call.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch {
             diagnostics.append(diagnostic(for: error))
             return nil
@@ -108,30 +110,30 @@ struct YAMLDocument {
         var flowDepth = 0
         var line = 1, column = 0
         var atLineStart = true, indentation = 0, dashes = 0
-        var quote: Character?
-        for character in yaml {
+        var quote: UInt8?
+        for byte in yaml.utf8 {
             column += 1
-            if character == "\n" {
+            if byte == 0x0A {
                 line += 1; column = 0; atLineStart = true; indentation = 0; dashes = 0; quote = nil
                 continue
             }
             if atLineStart {
-                if character == " " { indentation += 1; continue }
-                if character == "-" { dashes += 1; continue }
+                if byte == 0x20 { indentation += 1; continue }
+                if byte == 0x2D { dashes += 1; continue }
                 atLineStart = false
                 if indentation / 2 + dashes > maximumDepth { return (line, column) }
             }
             if let open = quote {
-                if character == open { quote = nil }
+                if byte == open { quote = nil }
                 continue
             }
-            switch character {
-            case "\"", "'": quote = character
-            case "#": quote = "\n" // a comment runs to the end of the line
-            case "[", "{":
+            switch byte {
+            case 0x22, 0x27: quote = byte
+            case 0x23: quote = 0x0A // a comment runs to the end of the line
+            case 0x5B, 0x7B:
                 flowDepth += 1
                 if flowDepth > maximumDepth { return (line, column) }
-            case "]", "}": flowDepth = max(0, flowDepth - 1)
+            case 0x5D, 0x7D: flowDepth = max(0, flowDepth - 1)
             default: break
             }
         }

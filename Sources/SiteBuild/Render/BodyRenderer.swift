@@ -22,7 +22,8 @@ struct BodyRenderer: Sendable {
     private struct CrossLink: Sendable {
         let target: String
         let fragment: String
-        let location: SourceLocation
+        let source: SourceDocument
+        let link: MarkdownLink
     }
 
     /// Renders all documents in parallel; fails with every broken link at once.
@@ -33,13 +34,13 @@ struct BodyRenderer: Sendable {
         let rendered = results.map(\.rendered)
         let headingIDs = Dictionary(uniqueKeysWithValues: rendered.map { ($0.document.path, Set($0.body.headings.map(\.id))) })
         for result in results {
-            for link in result.crossLinks where !(headingIDs[link.target]?.contains(link.fragment) ?? true) {
-                let available = rendered.first { $0.document.path == link.target }?.body.headings.map(\.id) ?? []
-                let suggestion = YAMLReader.closest(to: link.fragment, in: available)
-                diagnostics.append(.error("\(link.target) has no heading with id '\(link.fragment)'", at: link.location,
-                                          sourceLine: source(of: link.location.path).line(link.location.line),
-                                          notes: suggestion.map { ["did you mean '#\($0)'?"] }
-                                              ?? (available.isEmpty ? [] : ["heading ids there: \(available.joined(separator: ", "))"])))
+            for cross in result.crossLinks where !(headingIDs[cross.target]?.contains(cross.fragment) ?? true) {
+                let available = rendered.first { $0.document.path == cross.target }?.body.headings.map(\.id) ?? []
+                let suggestion = YAMLReader.closest(to: cross.fragment, in: available)
+                diagnostics.append(Self.error("\(cross.target) has no heading with id '\(cross.fragment)'", at: cross.link,
+                                              in: cross.source,
+                                              notes: suggestion.map { ["did you mean '#\($0)'?"] }
+                                                  ?? (available.isEmpty ? [] : ["heading ids there: \(available.joined(separator: ", "))"])))
             }
         }
         guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
@@ -52,18 +53,20 @@ struct BodyRenderer: Sendable {
         let problems: [Diagnostic]
     }
 
-    private func source(of path: String) -> SourceText {
-        SourceText(path: path, text: content.documentsByPath[path].map(\.text) ?? "")
+    /// An error at a link's source position. Positions are worked out only here, when
+    /// something is wrong: finding a line's text for every link would dominate the render.
+    private static func error(_ message: String, at link: MarkdownLink, in document: SourceDocument,
+                              notes: [String] = []) -> Diagnostic {
+        let file = SourceText(path: document.path, text: document.text)
+        let line = link.line + document.bodyLineOffset
+        return file.error(message, line: line, column: file.characterColumn(line: line, byteColumn: link.byteColumn), notes: notes)
     }
 
     private func render(_ document: SourceDocument) -> Outcome {
         var crossLinks: [CrossLink] = []
         var problems: [Diagnostic] = []
         var pendingSelfAnchors: [(String, MarkdownLink)] = []
-        let file = SourceText(path: document.path, text: document.text)
         let body = renderer.render(String(document.body)) { link in
-            let line = link.line + document.bodyLineOffset
-            let location = file.location(line: line, column: file.characterColumn(line: line, byteColumn: link.byteColumn))
             switch LinkTarget(link.destination) {
             case .external, .other:
                 return nil
@@ -77,18 +80,16 @@ struct BodyRenderer: Sendable {
                 guard let target = content.documentsByPath[targetPath] else {
                     let why = content.excludedPaths[targetPath].map { "links to \(targetPath), which is \($0)" }
                         ?? "links to '\(link.destination)', but there is no \(targetPath)"
-                    problems.append(file.error(why, line: location.line, column: location.column))
+                    problems.append(Self.error(why, at: link, in: document))
                     return nil
                 }
-                if let fragment { crossLinks.append(CrossLink(target: target.path, fragment: fragment, location: location)) }
+                if let fragment { crossLinks.append(CrossLink(target: target.path, fragment: fragment, source: document, link: link)) }
                 return document.sitePath.link(to: target.sitePath, fragment: fragment)
             }
         }
         let ids = Set(body.headings.map(\.id))
         for (fragment, link) in pendingSelfAnchors where !ids.contains(fragment) {
-            let line = link.line + document.bodyLineOffset
-            problems.append(file.error("this page has no heading with id '\(fragment)'", line: line,
-                                       column: file.characterColumn(line: line, byteColumn: link.byteColumn),
+            problems.append(Self.error("this page has no heading with id '\(fragment)'", at: link, in: document,
                                        notes: YAMLReader.closest(to: fragment, in: body.headings.map(\.id)).map { ["did you mean '#\($0)'?"] } ?? []))
         }
         return Outcome(rendered: RenderedDocument(document: document, body: body), crossLinks: crossLinks, problems: problems)

@@ -12,6 +12,8 @@ struct SiteGraph: Sendable {
     /// Most recently reviewed first.
     let recentlyReviewed: [SourceDocument]
     let articlesBySlug: [String: SourceDocument]
+    /// Each article's position in its first topic's list, so neighbours are a lookup.
+    private let positionInFirstTopic: [String: Int]
 
     init(content: SiteContent, rendered: [RenderedDocument]) {
         self.content = content
@@ -20,7 +22,15 @@ struct SiteGraph: Sendable {
         for article in content.articles {
             for topic in article.frontMatter.topics { byTopic[topic.value, default: []].append(article) }
         }
-        articlesByTopic = byTopic.mapValues { $0.sorted(by: Self.topicOrder) }
+        let sortedByTopic = byTopic.mapValues { $0.sorted(by: Self.topicOrder) }
+        articlesByTopic = sortedByTopic
+        var positions: [String: Int] = [:]
+        for (topic, list) in sortedByTopic {
+            for (index, article) in list.enumerated() where article.frontMatter.topics.first?.value == topic {
+                positions[article.path] = index
+            }
+        }
+        positionInFirstTopic = positions
         articlesBySlug = Dictionary(content.articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         recentlyReviewed = content.articles.sorted {
             let (a, b) = ($0.frontMatter.lastReviewed?.value, $1.frontMatter.lastReviewed?.value)
@@ -31,7 +41,7 @@ struct SiteGraph: Sendable {
     /// The article before and after `article` in its first topic.
     func neighbours(of article: SourceDocument) -> (previous: SourceDocument?, next: SourceDocument?) {
         guard let topic = article.frontMatter.topics.first?.value, let list = articlesByTopic[topic],
-              let index = list.firstIndex(where: { $0.path == article.path }) else { return (nil, nil) }
+              let index = positionInFirstTopic[article.path] else { return (nil, nil) }
         return (index > 0 ? list[index - 1] : nil, index + 1 < list.count ? list[index + 1] : nil)
     }
 
@@ -44,7 +54,7 @@ struct SiteGraph: Sendable {
             if let match = articlesBySlug[slug.value], seen.insert(match.path).inserted { chosen.append(match) }
         }
         guard chosen.count < limit, let topic = article.frontMatter.topics.first?.value,
-              let list = articlesByTopic[topic], let index = list.firstIndex(where: { $0.path == article.path })
+              let list = articlesByTopic[topic], let index = positionInFirstTopic[article.path]
         else { return Array(chosen.prefix(limit)) }
         var distance = 1
         while chosen.count < limit, index - distance >= 0 || index + distance < list.count {

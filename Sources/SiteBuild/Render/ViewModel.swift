@@ -135,6 +135,16 @@ struct ViewModel: Sendable {
 
     // MARK: Shared parts
 
+    /// The site-wide values of a page at `depth` (or of the 404 page, whose links are
+    /// absolute), for rendering shared partials once.
+    func sharedContext(depth: Int?) -> Context {
+        let parts = depth.map { shared[$0] ?? SharedParts(depth: $0, content: graph.content, graph: graph) }
+            ?? SharedParts(absoluteFor: graph.content, graph: graph)
+        var context = parts.context
+        context["asset"] = assets.lambda(root: parts.root)
+        return context
+    }
+
     /// The values every page has.
     private func page(_ path: SitePath, kind: String, title: String, description: String,
                       breadcrumbs: [(String, SitePath)], absoluteLinks: Bool = false) -> Context {

@@ -11,14 +11,23 @@ struct TemplateSet: Sendable {
     static let required = ["article", "page", "home", "topic", "topics", "404", "redirect"]
 
     let library: MustacheLibrary
+    /// Partials whose output is the same on every page at one depth: they use only
+    /// site-wide values (urgent help, topics, footer), so they are rendered once per depth
+    /// instead of once per page. See `prerendered(with:)`.
+    let sharedPartials: Set<String>
 
     static func load(_ templates: [NamedTemplate], assetNames: Set<String>) -> Result<TemplateSet, BuildFailure> {
+        HTMLEscaping.register
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         let names = Set(templates.map(\.name))
+        var dependencies: [String: TemplateDependencies] = [:]
         for template in templates {
             do {
-                library.register(try MustacheTemplate(string: template.source.text), named: template.name)
+                // Parsed once as written, for exact error positions, then with the pragma
+                // that selects the fast escaper (it adds nothing to the output).
+                _ = try MustacheTemplate(string: template.source.text)
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + template.source.text), named: template.name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(template.source.error("template syntax error: \(describe(error.error))",
                                                          line: error.context.lineNumber, column: error.context.columnNumber))
@@ -28,19 +37,34 @@ struct TemplateSet: Sendable {
                 continue
             }
             diagnostics += TemplateChecker(source: template.source, templateNames: names, assetNames: assetNames).check()
+            dependencies[template.name] = TemplateDependencies(MustacheTagScanner.tags(in: template.source.text))
         }
         for name in required where !names.contains(name) {
             diagnostics.append(.error("the template '\(name)' is missing; create Templates/\(name).mustache",
                                       at: SourceLocation(path: "Templates/\(name).mustache")))
         }
         guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
-        return .success(TemplateSet(library: library))
+        let shared = Set(names.filter { $0.hasPrefix("partials/") && TemplateDependencies.isShared($0, in: dependencies) })
+        return .success(TemplateSet(library: library, sharedPartials: shared))
+    }
+
+    /// A library in which each shared partial is replaced by its output for `sharedContext`
+    /// (the site-wide values at one depth). Output that itself contains `{{` is left alone.
+    func prerendered(with sharedContext: [String: Any]) -> TemplateSet {
+        var specialised = library
+        let wrapped = ViewNode.wrap(sharedContext)
+        for name in sharedPartials.sorted() {
+            guard let text = library.render(wrapped, withTemplate: name), !text.contains("{{"), !text.contains("{%"),
+                  let template = try? MustacheTemplate(string: text) else { continue }
+            specialised.register(template, named: name)
+        }
+        return TemplateSet(library: specialised, sharedPartials: [])
     }
 
     /// Renders `context` with the template `name`; nil only if the template is missing,
     /// which `load` has already ruled out for the required ones.
     func render(_ name: String, _ context: [String: Any]) -> String? {
-        library.render(context, withTemplate: name)
+        library.render(ViewNode.wrap(context), withTemplate: name)
     }
 
     private static func describe(_ error: Error) -> String {

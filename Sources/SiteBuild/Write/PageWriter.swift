@@ -26,12 +26,16 @@ struct PageWriter: Sendable {
 
     func writeAll(_ rendered: [RenderedDocument], to sink: some OutputSink, jobs: Int) throws -> Written {
         let viewModel = ViewModel(graph: graph, assets: assets)
+        // Shared partials rendered once per depth: nearly every page is at depth 1.
+        let byDepth = Dictionary(uniqueKeysWithValues: (0...2).map { ($0, templates.prerendered(with: viewModel.sharedContext(depth: $0))) })
+        let notFoundTemplates = templates.prerendered(with: viewModel.sharedContext(depth: nil))
         let outputs: [Output] = rendered.map { .document($0) } + [.home, .topicsIndex, .notFound]
             + graph.content.config.topics.map { .topic($0) }
             + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
         let results = ParallelMap.map(outputs, jobs: jobs) { output -> Result<Int, Diagnostic> in
             let (path, template, context) = page(for: output, viewModel: viewModel)
-            guard let html = templates.render(template, context) else {
+            let variant = template == "404" ? notFoundTemplates : (byDepth[SitePath(path).depth] ?? templates)
+            guard let html = variant.render(template, context) else {
                 return .failure(.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache")))
             }
             return write(Data(html.utf8), at: path, to: sink)

@@ -1,0 +1,34 @@
+import Mustache
+
+/// HTML escaping for template values, byte by byte.
+///
+/// swift-mustache's own escaper looks every character up in a dictionary, which made
+/// escaping a tenth of a 10,000-page build. This one gives the same output (`& < > " '`
+/// → `&amp; &lt; &gt; &quot; &#39;`) and is registered as the "HTML" content type, which
+/// every template selects with a pragma `TemplateSet` prepends.
+struct HTMLEscaping: MustacheContentType {
+    static let pragma = "{{% CONTENT_TYPE: HTML}}"
+
+    /// Makes every template that carries `pragma` use this escaper.
+    static let register: Void = MustacheContentTypes.register(HTMLEscaping(), named: "HTML")
+
+    func escapeText(_ text: String) -> String { Self.escape(text) }
+
+    static func escape(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x26: bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
+            case 0x3C: bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
+            case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
+            case 0x22: bytes.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
+            case 0x27: bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B]) // &#39;
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
