@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@Suite("hub build on disk")
+struct BuildCommandTests {
+    let site = SiteFixture.minimal
+        .with(SiteFixture.article("first"))
+        .with(SiteFixture.article("second"))
+
+    @Test func buildsIntoPublicAndReportsCounts() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(site)
+        let result = try HubProcess.run(["build", "--root", folder.url.path, "--today", "2026-11-26"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("Built 2 articles, 0 pages, 2 topics, "))
+        let files = folder.snapshot("Public")
+        #expect(files["first/index.html"] != nil)
+        #expect(files["index.html"] != nil)
+    }
+
+    @Test func aFailedBuildLeavesPublicByteForByteAsItWas() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(site)
+        #expect(try HubProcess.run(["build", "--root", folder.url.path, "--today", "2026-11-26"]).status == 0)
+        let before = folder.snapshot("Public")
+        try folder.write(SiteFixture(SiteFixture.article("second", published: "2026-13-45")))
+        let failed = try HubProcess.run(["build", "--root", folder.url.path, "--today", "2026-11-26"])
+        #expect(failed.status == 1)
+        #expect(failed.standardError.contains("Content/articles/second.md:5:12: error: 'published' is not a real date: '2026-13-45'"))
+        #expect(failed.standardError.contains("Build failed: 1 error. Public/ was not changed."))
+        #expect(folder.snapshot("Public") == before)
+    }
+
+    @Test func filesThatNoLongerBelongAreGone() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(site)
+        #expect(try HubProcess.run(["build", "--root", folder.url.path, "--today", "2026-11-26"]).status == 0)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/articles/second.md"))
+        for _ in 0..<2 { // the second build reuses the spare folder that held the first
+            #expect(try HubProcess.run(["build", "--root", folder.url.path, "--today", "2026-11-26"]).status == 0)
+            let files = folder.snapshot("Public")
+            #expect(files["second/index.html"] == nil)
+            #expect(files["first/index.html"] != nil)
+        }
+    }
+
+    @Test func refusesToReplaceTheSiteItself() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(site)
+        let result = try HubProcess.run(["build", "--root", folder.url.path, "--output", folder.url.path])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("refusing to build into"))
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Content/site.yml").path))
+    }
+
+    @Test func badOptionsAreUsageErrors() throws {
+        let result = try HubProcess.run(["build", "--today", "2026-02-30"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--today must be a real date like 2026-03-03, not '2026-02-30'"))
+    }
+
+    @Test func versionAndHelp() throws {
+        #expect(try HubProcess.run(["--version"]).standardOutput == "0.1.0\n")
+        let help = try HubProcess.run(["build", "--help"]).standardOutput
+        for option in ["--root", "--output", "--base-url", "--drafts", "--future", "--strict", "--today", "--jobs", "--quiet"] {
+            #expect(help.contains(option), "build --help lacks \(option)")
+        }
+    }
+}
