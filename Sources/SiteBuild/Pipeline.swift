@@ -48,6 +48,14 @@ public struct SiteBuilder: Sendable {
     public func build(_ files: SiteFiles, into output: some OutputSink) throws -> BuildReport {
         var clock = StageClock(logger: logger)
         let loaded = try clock.run("Loaded files") { try ContentLoader.load(files).get() }
+        do {
+            return try build(loaded, into: output, clock: &clock)
+        } catch let failure as BuildFailure {
+            throw BuildFailure(failure.diagnostics.map { $0.quotingSource(from: loaded) })
+        }
+    }
+
+    private func build(_ loaded: LoadedSite, into output: some OutputSink, clock: inout StageClock) throws -> BuildReport {
         let setup = try clock.run("Read configuration and templates") { try SiteSetup.read(loaded, baseURL: options.baseURL).get() }
         let documents = try clock.run("Parsed front matter") { try parseDocuments(loaded) }
         let content = try clock.run("Selected content") {

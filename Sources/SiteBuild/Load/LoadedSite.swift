@@ -25,3 +25,22 @@ struct AssetFile: Sendable {
     let name: String
     let data: Data
 }
+
+extension Diagnostic {
+    /// This diagnostic with its source line filled in from the loaded files, so stages
+    /// that find problems across files need not carry every file's text around.
+    func quotingSource(from site: LoadedSite) -> Diagnostic {
+        guard sourceLine == nil, let location, location.line > 0,
+              let file = site.source(at: location.path) else { return self }
+        return Diagnostic(severity, message, at: location, sourceLine: file.line(location.line), notes: notes)
+    }
+}
+
+extension LoadedSite {
+    /// The loaded text file at `path`, if any.
+    func source(at path: String) -> SourceText? {
+        if path == siteConfig.path { return siteConfig }
+        if path == crisisContacts.path { return crisisContacts }
+        return (articles + pages).first { $0.path == path } ?? templates.first { $0.source.path == path }?.source
+    }
+}
