@@ -175,10 +175,14 @@ struct YAMLReader {
         }
     }
 
-    /// The allowed key within two edits of `key`, to catch `reveiwed:`-style typos.
+    /// The candidate within two edits of `key`, or of its last `_` part, to catch
+    /// `reveiwed:` (→ `last_reviewed`) and `tittle:` typos.
     static func closest(to key: String, in candidates: [String]) -> String? {
-        candidates.map { ($0, EditDistance.between(key, $0)) }
-            .filter { $0.1 <= 2 }
-            .min { $0.1 < $1.1 }?.0
+        candidates.map { candidate -> (String, Int) in
+            let tail = candidate.split(separator: "_").last.map(String.init) ?? candidate
+            return (candidate, min(EditDistance.between(key, candidate), EditDistance.between(key, tail) + 1))
+        }
+        .filter { $0.1 <= 2 }
+        .min { $0.1 < $1.1 }?.0
     }
 }

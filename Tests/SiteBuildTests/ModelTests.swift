@@ -1,0 +1,81 @@
+import Foundation
+@testable import SiteBuild
+import CommonMark
+import SiteModel
+import Testing
+
+@Suite("Model values")
+struct ModelTests {
+    @Test(arguments: ["2026-02-29", "2026-13-01", "2024-13-45", "2026-00-10", "2026-04-31", "26-01-01", "2026-1-01", "2026-01-01x", ""])
+    func impossibleDatesAreRejected(_ text: String) {
+        #expect(Day(iso: text) == nil)
+    }
+
+    @Test func datesParseFormatAndCount() throws {
+        let day = try #require(Day(iso: "2024-02-29"))
+        #expect(day.iso == "2024-02-29")
+        #expect(day.human == "29 February 2024")
+        #expect(day.adding(years: 1).iso == "2025-02-28")
+        #expect(day.adding(days: 1).iso == "2024-03-01")
+        #expect(day.adding(days: -60).iso == "2023-12-31")
+        #expect(day.days(until: Day(iso: "2025-02-28")!) == 365)
+        #expect(Day(iso: "1970-01-01")?.daysSinceEpoch == 0)
+    }
+
+    @Test func sitePathsLinkRelativelyFromAnyDepth() {
+        let article = SitePath("peer-support/")
+        #expect(article.depth == 1)
+        #expect(article.root == "../")
+        #expect(article.filePath == "peer-support/index.html")
+        #expect(article.link(to: SitePath("topics/work/")) == "../topics/work/")
+        #expect(article.link(to: SitePath(""), fragment: "top") == "../#top")
+        let home = SitePath("")
+        #expect(home.depth == 0 && home.root == "./" && home.filePath == "index.html")
+        #expect(home.link(to: article) == "peer-support/")
+        #expect(SitePath("topics/work/").link(to: article) == "../../peer-support/")
+        #expect(SitePath("/2019/old.html").depth == 1)
+    }
+
+    @Test(arguments: [("peer-support", true), ("a1", true), ("Peer", false), ("-x", false), ("x-", false), ("a--b", false),
+                      ("../etc", false), ("a b", false), ("", false), ("café", false)])
+    func slugRules(_ slug: String, _ valid: Bool) {
+        #expect(Slug.isValid(slug) == valid)
+    }
+
+    @Test(arguments: [("/old/", true), ("/2019/page.html", true), ("/a/../b/", false), ("old/", false), ("/a b/", false), ("/", false)])
+    func aliasRules(_ alias: String, _ valid: Bool) {
+        #expect(FrontMatterParser.isValidAlias(alias) == valid)
+    }
+
+    @Test func diagnosticsPrintLikeTheSwiftCompiler() {
+        let diagnostic = Diagnostic.error("'published' is not a real date: '2026-02-30'",
+                                          at: SourceLocation(path: "Content/articles/x.md", line: 5, column: 12),
+                                          sourceLine: "published:\t2026-02-30", notes: ["dates look like 2026-03-03"])
+        #expect(DiagnosticPrinter().format(diagnostic) == """
+        Content/articles/x.md:5:12: error: 'published' is not a real date: '2026-02-30'
+        published:    2026-02-30
+                      ^
+        note: dates look like 2026-03-03
+
+        """)
+        let many = (1...60).map { Diagnostic.error("problem \($0)", at: SourceLocation(path: "a.md", line: $0, column: 1)) }
+        let text = DiagnosticPrinter(limit: 50).format(many)
+        #expect(text.contains("a.md:50:1: error: problem 50"))
+        #expect(!text.contains("problem 51\n"))
+        #expect(text.hasSuffix("… and 10 more errors and 0 more warnings not shown\n"))
+    }
+
+    @Test func closestKeySuggestions() {
+        #expect(YAMLReader.closest(to: "reveiwed", in: ["last_reviewed", "reviewers", "title"]) == "last_reviewed")
+        #expect(YAMLReader.closest(to: "reviewer", in: ["last_reviewed", "reviewers", "title"]) == "reviewers")
+        #expect(YAMLReader.closest(to: "tittle", in: ["title", "summary"]) == "title")
+        #expect(YAMLReader.closest(to: "zzzzzz", in: ["title", "summary"]) == nil)
+    }
+
+    @Test func headingIDsAreSafeToWriteUnescaped() {
+        for text in ["<script>alert(1)</script>", "\" onmouseover=\"x", "Ça va? Déjà vu!", "日本語"] {
+            let slug = HeadingIDGenerator.slug(text)
+            #expect(slug.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
+        }
+    }
+}
