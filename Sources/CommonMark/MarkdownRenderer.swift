@@ -50,6 +50,7 @@ public struct MarkdownRenderer: Sendable {
                               options: Int32) -> [MarkdownLink] {
         var links: [MarkdownLink] = []
         links.reserveCapacity(nodes.count)
+        var external: [OpaquePointer] = []
         for node in nodes {
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let link = MarkdownLink(destination: destination,
@@ -59,11 +60,22 @@ public struct MarkdownRenderer: Sendable {
             links.append(link)
             let finalDestination = rewrite(link) ?? destination
             if finalDestination != destination { cmark_node_set_url(node, finalDestination) }
-            if !link.isImage, Self.isExternal(finalDestination) {
-                markExternal(node, options: options)
-            }
+            // Inside an image a link is only alt text, which cmark takes from text nodes.
+            if !link.isImage, Self.isExternal(finalDestination), !Self.isInsideImage(node) { external.append(node) }
         }
+        // Replacing a link frees its children, so every destination is settled above and
+        // no node is touched after the link around it has been replaced.
+        for node in external { markExternal(node, options: options) }
         return links
+    }
+
+    private static func isInsideImage(_ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            if cmark_node_get_type(current) == CMARK_NODE_IMAGE { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
     }
 
     private func markExternal(_ link: OpaquePointer, options: Int32) {

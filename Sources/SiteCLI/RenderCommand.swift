@@ -1,6 +1,7 @@
 import ArgumentParser
 import CommonMark
 import Foundation
+import SiteBuild
 
 /// `hub render FILE`: one Markdown file's HTML body, as the build renders it.
 struct RenderCommand: ParsableCommand {
@@ -32,17 +33,6 @@ struct RenderCommand: ParsableCommand {
             Terminal.report([.error("\(file) is not valid UTF-8")])
             throw ExitCode.failure
         }
-        Terminal.out(MarkdownRenderer(allowsRawHTML: unsafe).render(Self.body(of: text)).html)
-    }
-
-    /// The text after a leading `---` … `---` block; the whole text when there is none.
-    static func body(of text: String) -> String {
-        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return text }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-        while let line = lines.first {
-            lines = lines.dropFirst()
-            if line == "---" || line == "---\r" || line == "..." { return lines.joined(separator: "\n") }
-        }
-        return text
+        Terminal.out(MarkdownRenderer(allowsRawHTML: unsafe).render(FrontMatterSplitter.body(of: text)).html)
     }
 }

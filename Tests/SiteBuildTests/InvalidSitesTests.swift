@@ -12,6 +12,10 @@ import Testing
 /// (`strict`, `drafts`, `future`, `today=2029-01-01`, `base-url=https://…/`, one per line) and
 /// `expected.txt` is what `DiagnosticPrinter` prints, without colours.
 ///
+/// A case with a `pending.txt` documents a known bug (a crash, or a build that succeeds when
+/// it must fail): it is listed, and skipped, by `pendingCasesStayVisible` until the bug is
+/// fixed. Then delete `pending.txt` and record its expected.txt.
+///
 /// Re-record with `RECORD_SNAPSHOTS=1 swift test --filter InvalidSites`, then read every
 /// changed expected.txt: a recording run always fails, so it is never green by accident.
 @Suite("Invalid sites")
@@ -20,11 +24,20 @@ struct InvalidSitesTests {
         .appendingPathComponent("Fixtures/InvalidSites", isDirectory: true)
     static let base = fixtures.appendingPathComponent("_base", isDirectory: true)
     /// Files in a case folder that describe the case rather than overlay the site.
-    static let controlFiles: Set<String> = ["expected.txt", "remove.txt", "options.txt"]
+    static let controlFiles: Set<String> = ["expected.txt", "remove.txt", "options.txt", "pending.txt"]
     static let today = Day(iso: "2026-11-26")!
 
+    /// The cases that run: every case folder without a `pending.txt`.
+    static let cases = allCases.filter { !isPending($0) }
+    /// Cases for known bugs that would crash the test process or cannot fail yet.
+    static let pendingCases = allCases.filter(isPending)
+
+    static func isPending(_ name: String) -> Bool {
+        FileManager.default.fileExists(atPath: fixtures.appendingPathComponent(name).appendingPathComponent("pending.txt").path)
+    }
+
     /// Every case folder: everything in `InvalidSites/` except `_base` and hidden files.
-    static let cases: [String] = {
+    static let allCases: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
         return names.filter { name in
             var isDirectory: ObjCBool = false
@@ -51,10 +64,10 @@ struct InvalidSitesTests {
 
     @Test func everyCaseFolderHasAnExpectationAndOnlyKnownControlFiles() throws {
         #expect(Self.cases.count >= 35, "found only \(Self.cases) in \(Self.fixtures.path)")
-        for name in Self.cases {
+        for name in Self.allCases {
             let folder = Self.fixtures.appendingPathComponent(name)
             #expect(name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "case names are kebab-case: \(name)")
-            if !Self.isRecording {
+            if !Self.isRecording, !Self.isPending(name) {
                 #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("expected.txt").path),
                         "\(name) has no expected.txt; record it with RECORD_SNAPSHOTS=1")
             }
@@ -111,6 +124,13 @@ struct InvalidSitesTests {
             \(Self.lineDiff(expected: expected, actual: actual))
             """)
         }
+    }
+
+    /// Shown as skipped, with the case names, so a known bug is never silently forgotten.
+    /// Each pending.txt says what is wrong; one of them (template-recursion) crashes the test process today.
+    @Test(.disabled("known bugs: see pending.txt in each case folder"), arguments: pendingCases)
+    func pendingCasesStayVisible(_ name: String) throws {
+        try reportsExactDiagnostics(name)
     }
 
     // MARK: Materialising a case

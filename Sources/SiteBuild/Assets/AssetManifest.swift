@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// Static assets under content-hashed names, so hosts can cache them for ever: a changed
 /// file gets a new name and every reference to it changes with it.
@@ -29,15 +28,6 @@ struct AssetManifest: Sendable {
         }
         self.hashedNames = names
         self.files = files.sorted { $0.name < $1.name }
-    }
-
-    /// `{{#asset}}style.css{{/asset}}` → `../assets/style.3f9c2a1b04.css`.
-    func lambda(root: String) -> MustacheLambda {
-        let names = hashedNames
-        return MustacheLambda { text in
-            let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return root + "assets/" + (names[name] ?? name)
-        }
     }
 
     static func hashedName(_ name: String, data: Data) -> String {

@@ -30,6 +30,9 @@ public struct DiagnosticPrinter: Sendable {
         return text
     }
 
+    /// Characters of a source line shown around the caret.
+    static let window = 120
+
     public func format(_ diagnostic: Diagnostic) -> String {
         let label: String
         switch diagnostic.severity {
@@ -39,10 +42,14 @@ public struct DiagnosticPrinter: Sendable {
         }
         var text = (diagnostic.location.map { paint("\($0):", "1") + " " } ?? "") + label + " " + paint(diagnostic.message, "1") + "\n"
         if let line = diagnostic.sourceLine, let column = diagnostic.location?.column {
-            let visible = line.replacingTabs()
-            text += visible + "\n"
+            // Very long lines are cut to a window around the caret.
+            let characters = Array(line)
+            let start = max(0, min(column - 1, characters.count) - Self.window / 2)
+            let end = min(characters.count, start + Self.window)
+            let prefix = start > 0 ? "…" : "", suffix = end < characters.count ? "…" : ""
+            text += prefix + String(characters[start..<end]).replacingTabs() + suffix + "\n"
             if column > 0 {
-                let padding = line.prefix(column - 1).replacingTabs().count
+                let padding = prefix.count + String(characters[start..<min(max(start, column - 1), end)]).replacingTabs().count
                 text += String(repeating: " ", count: padding) + paint("^", "1;32") + "\n"
             }
         }

@@ -57,6 +57,11 @@ public enum ContentLoader {
     /// UTF-8 text, or an error at the first bad byte's line and column (a binary file, a
     /// file saved as Latin-1).
     static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
+        // A NUL byte near the start means an image or other binary file, not mis-encoded text.
+        if data.prefix(8192).contains(0) {
+            return .failure(.error("this is a binary file, not UTF-8 text; only Markdown (.md) files belong here",
+                                   at: SourceLocation(path: path)))
+        }
         if let text = String(validatingUTF8Data: data) {
             if let nul = text.utf8.firstIndex(of: 0) {
                 let (line, column) = position(of: text.utf8.distance(from: text.utf8.startIndex, to: nul), in: data)

@@ -19,26 +19,21 @@ enum CrisisContactsReader {
             return .failure(BuildFailure(reader.diagnostics))
         }
         let contacts = reader.list(fields, "contacts") { reader, node -> CrisisContact? in
-            guard let contact = reader.mapping(node, what: "a contact", schema: contactSchema),
-                  let name = reader.text(contact, "name"), let description = reader.text(contact, "description"),
-                  let hours = reader.text(contact, "hours"), let verified = reader.day(contact, "last_verified"),
-                  let source = reader.text(contact, "source") else { return nil }
-            let nations = reader.list(contact, "nations") { reader, node -> Nation? in
-                guard let nation = node.scalar.flatMap({ Nation(rawValue: $0.string) }) else {
-                    reader.error("each nation must be one of \(Nation.allCases.map(\.rawValue).joined(separator: ", "))", at: node)
-                    return nil
-                }
-                return nation
-            }
+            guard let contact = reader.mapping(node, what: "a contact", schema: contactSchema) else { return nil }
+            // Every field is read before any is required, so one bad value hides no other.
+            let name = reader.text(contact, "name"), description = reader.text(contact, "description")
+            let hours = reader.text(contact, "hours"), verified = reader.day(contact, "last_verified")
+            let source = reader.text(contact, "source"), nations = reader.choices(contact, "nations", as: Nation.self)
             let phone = reader.text(contact, "phone"), sms = reader.text(contact, "sms")
             let email = reader.text(contact, "email"), url = reader.text(contact, "url")
-            if phone == nil, sms == nil, email == nil, url == nil {
-                reader.error("contact '\(name)' needs at least one of phone, sms, email or url", at: node)
-            }
             for (key, number) in [("phone", phone), ("sms", sms)] {
                 if let number, !number.allSatisfy({ $0.isNumber || $0 == " " || $0 == "+" }), let valueNode = contact.values[key] {
                     reader.error("'\(key)' must be digits and spaces, like \"116 123\", not '\(number)'", at: valueNode)
                 }
+            }
+            guard let name, let description, let hours, let verified, let source else { return nil }
+            if phone == nil, sms == nil, email == nil, url == nil {
+                reader.error("contact '\(name)' needs at least one of phone, sms, email or url", at: node)
             }
             return CrisisContact(name: name, description: description, phone: phone, sms: sms,
                                  smsBody: reader.text(contact, "sms_body"), email: email, url: url, hours: hours,

@@ -61,21 +61,24 @@ enum FrontMatterParser {
         matter.lastReviewed = reader.day(fields, "last_reviewed")
         matter.nextReview = reader.day(fields, "next_review")
         matter.authors = reader.list(fields, "authors") { reader, node in
-            guard let person = reader.mapping(node, what: "an author", schema: .init(required: ["name", "role"], optional: [])),
-                  let name = reader.text(person, "name"), let role = reader.text(person, "role") else { return nil }
+            guard let person = reader.mapping(node, what: "an author", schema: .init(required: ["name", "role"], optional: [])) else { return nil }
+            let name = reader.text(person, "name"), role = reader.text(person, "role")
+            guard let name, let role else { return nil }
             return Author(name: name, role: role)
         }
         matter.reviewers = reader.list(fields, "reviewers") { reader, node in
-            guard let person = reader.mapping(node, what: "a reviewer", schema: .init(required: ["name", "role", "kind"], optional: [])),
-                  let name = reader.text(person, "name"), let role = reader.text(person, "role"),
-                  let kind = reader.choice(person, "kind", as: Reviewer.Kind.self) else { return nil }
+            guard let person = reader.mapping(node, what: "a reviewer", schema: .init(required: ["name", "role", "kind"], optional: [])) else { return nil }
+            let name = reader.text(person, "name"), role = reader.text(person, "role")
+            let kind = reader.choice(person, "kind", as: Reviewer.Kind.self)
+            guard let name, let role, let kind else { return nil }
             return Reviewer(name: name, role: role, kind: kind)
         }
         matter.sources = reader.list(fields, "sources") { reader, node in
             guard let source = reader.mapping(node, what: "a source",
-                                              schema: .init(required: ["title", "publisher", "url", "accessed"], optional: [])),
-                  let title = reader.text(source, "title"), let publisher = reader.text(source, "publisher"),
-                  let url = reader.text(source, "url"), let accessed = reader.day(source, "accessed") else { return nil }
+                                              schema: .init(required: ["title", "publisher", "url", "accessed"], optional: [])) else { return nil }
+            let title = reader.text(source, "title"), publisher = reader.text(source, "publisher")
+            let url = reader.text(source, "url"), accessed = reader.day(source, "accessed")
+            guard let title, let publisher, let url, let accessed else { return nil }
             if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(" ") {
                 reader.error("a source's 'url' must be a full web address starting https://, not '\(url)'", at: source.values["url"] ?? node)
             }
@@ -83,13 +86,7 @@ enum FrontMatterParser {
                            at: reader.location(of: node))
         }
         matter.contentNote = reader.text(fields, "content_note")
-        matter.nations = reader.list(fields, "nations") { reader, node in
-            guard let text = node.scalar?.string, let nation = Nation(rawValue: text) else {
-                reader.error("each nation must be one of \(Nation.allCases.map(\.rawValue).joined(separator: ", "))", at: node)
-                return nil
-            }
-            return nation
-        }
+        matter.nations = reader.choices(fields, "nations", as: Nation.self)
         matter.aliases = reader.texts(fields, "aliases")
         for alias in matter.aliases where !isValidAlias(alias.value) {
             reader.report(.error("alias '\(alias.value)' must be a site path like '/old-name/' with letters, digits, '-', '_' and '/'",

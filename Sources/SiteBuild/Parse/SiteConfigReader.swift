@@ -18,20 +18,22 @@ enum SiteConfigReader {
         guard let fields = reader.mapping(root, what: "site.yml", schema: schema) else {
             return .failure(BuildFailure(reader.diagnostics))
         }
-        let baseURL = reader.text(fields, "base_url").map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
+        let writtenBaseURL = reader.text(fields, "base_url") ?? ""
+        let baseURL = writtenBaseURL.hasSuffix("/") || writtenBaseURL.isEmpty ? writtenBaseURL : writtenBaseURL + "/"
         if !baseURL.isEmpty, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")),
            let node = fields.values["base_url"] {
-            reader.error("'base_url' must be an absolute URL like https://example.org/, not '\(baseURL)'", at: node)
+            reader.error("'base_url' must be an absolute URL like https://example.org/, not '\(writtenBaseURL)'", at: node)
         }
         let organisation: Organisation? = fields.values["organisation"].flatMap { node in
-            guard let org = reader.mapping(node, what: "organisation", schema: .init(required: ["name", "url"], optional: [])),
-                  let name = reader.text(org, "name"), let url = reader.text(org, "url") else { return nil }
+            guard let org = reader.mapping(node, what: "organisation", schema: .init(required: ["name", "url"], optional: [])) else { return nil }
+            let name = reader.text(org, "name"), url = reader.text(org, "url")
+            guard let name, let url else { return nil }
             return Organisation(name: name, url: url)
         }
         let topics = reader.list(fields, "topics") { reader, node -> Topic? in
-            guard let topic = reader.mapping(node, what: "a topic", schema: .init(required: ["slug", "title", "description"], optional: [])),
-                  let slug = reader.text(topic, "slug"), let title = reader.text(topic, "title"),
-                  let description = reader.text(topic, "description") else { return nil }
+            guard let topic = reader.mapping(node, what: "a topic", schema: .init(required: ["slug", "title", "description"], optional: [])) else { return nil }
+            let slug = reader.text(topic, "slug"), title = reader.text(topic, "title"), description = reader.text(topic, "description")
+            guard let slug, let title, let description else { return nil }
             if !Slug.isValid(slug), let slugNode = topic.values["slug"] {
                 reader.error("topic slug '\(slug)' is not valid; use \(Slug.rule)", at: slugNode)
             }
@@ -58,8 +60,9 @@ enum SiteConfigReader {
 
     private static func links(_ fields: YAMLMapping, _ key: String, reader: inout YAMLReader) -> [NavigationLink] {
         reader.list(fields, key) { reader, node in
-            guard let link = reader.mapping(node, what: "a link", schema: .init(required: ["title", "url"], optional: [])),
-                  let title = reader.text(link, "title"), let url = reader.text(link, "url") else { return nil }
+            guard let link = reader.mapping(node, what: "a link", schema: .init(required: ["title", "url"], optional: [])) else { return nil }
+            let title = reader.text(link, "title"), url = reader.text(link, "url")
+            guard let title, let url else { return nil }
             if url.hasPrefix("https://") || url.hasPrefix("http://") {
                 return NavigationLink(title: title, target: .external(url))
             }

@@ -12,7 +12,7 @@ struct SiteSetup: Sendable {
         let config = SiteConfigReader.read(loaded.siteConfig)
         let contacts = CrisisContactsReader.read(loaded.crisisContacts)
         let assets = AssetManifest(loaded.assets)
-        let templates = TemplateSet.load(loaded.templates, assetNames: Set(assets.hashedNames.keys))
+        let templates = TemplateSet.load(loaded.templates, assets: assets.hashedNames)
         switch (config, contacts, templates) {
         case (.success(var config), .success(let contacts), .success(let templates)):
             if let baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }

@@ -74,10 +74,27 @@ struct YAMLDocument {
         switch yamlError {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let location = file.location(line: lineOffset + mark.line, column: mark.column)
+            // An unclosed quote or bracket is found where the text ends; the mistake is
+            // where the quote or bracket was opened, which libyaml gives as the context.
+            let opened = context.flatMap { context -> Mark? in
+                let text = context.text
+                let unclosed = problem.contains("end of stream") || text.contains("flow sequence") || text.contains("flow mapping")
+                    || text.contains("quoted scalar")
+                return unclosed ? context.mark : nil
+            }
+            let at = opened ?? mark
+            let location = file.location(line: lineOffset + at.line, column: at.column)
             var notes: [String] = []
-            if let context { notes.append("\(context.text) at line \(lineOffset + context.mark.line), column \(context.mark.column)") }
-            return .error("invalid YAML: \(problem)", at: location, sourceLine: file.line(location.line), notes: notes)
+            if let context, opened == nil {
+                notes.append("\(context.text) at line \(lineOffset + context.mark.line), column \(context.mark.column)")
+            } else if let context {
+                notes.append("\(context.text) here, and \(problem) at line \(lineOffset + mark.line), column \(mark.column)")
+            }
+            if problem.contains("mapping values are not allowed") || problem.contains("did not find expected key") {
+                notes.append("check the indentation, and put quotes around text that contains ': '")
+            }
+            return .error("invalid YAML: \(opened != nil ? Self.unclosed(context?.text ?? "") : problem)",
+                          at: location, sourceLine: file.line(location.line), notes: notes)
         case let .duplicatedKeysInMapping(duplicates, _):
             // Yams marks the start of the mapping, not the repeat: find the second use ourselves.
             let key = duplicates.first ?? ""
@@ -89,6 +106,14 @@ struct YAMLDocument {
         default:
             return .error("invalid YAML: \(yamlError)", at: file.location(line: lineOffset + 1))
         }
+    }
+
+    /// Plain words for libyaml's "while scanning a quoted scalar" and friends.
+    private static func unclosed(_ context: String) -> String {
+        if context.contains("quoted scalar") { return "this quoted text is never closed; add the closing quote" }
+        if context.contains("flow sequence") { return "this '[' list is never closed; add ']'" }
+        if context.contains("flow mapping") { return "this '{' is never closed; add '}'" }
+        return context + " is never closed"
     }
 
     private func secondDefinition(of key: String) -> SourceLocation? {
@@ -105,16 +130,16 @@ struct YAMLDocument {
     }
 
     /// The first place where block indentation, `- ` chains or flow brackets go deeper than
-    /// allowed. An over-estimate is fine: real metadata is a few levels deep.
+    /// allowed. Brackets inside quotes and comments count too: an over-estimate is safe, as
+    /// real metadata is a few levels deep, while an under-estimate could overflow the stack.
     static func tooDeep(_ yaml: String) -> (line: Int, column: Int)? {
         var flowDepth = 0
         var line = 1, column = 0
         var atLineStart = true, indentation = 0, dashes = 0
-        var quote: UInt8?
         for byte in yaml.utf8 {
             column += 1
             if byte == 0x0A {
-                line += 1; column = 0; atLineStart = true; indentation = 0; dashes = 0; quote = nil
+                line += 1; column = 0; atLineStart = true; indentation = 0; dashes = 0
                 continue
             }
             if atLineStart {
@@ -123,13 +148,7 @@ struct YAMLDocument {
                 atLineStart = false
                 if indentation / 2 + dashes > maximumDepth { return (line, column) }
             }
-            if let open = quote {
-                if byte == open { quote = nil }
-                continue
-            }
             switch byte {
-            case 0x22, 0x27: quote = byte
-            case 0x23: quote = 0x0A // a comment runs to the end of the line
             case 0x5B, 0x7B:
                 flowDepth += 1
                 if flowDepth > maximumDepth { return (line, column) }

@@ -51,8 +51,13 @@ struct YAMLReader {
             }
             values[key] = value
         }
-        for key in schema.allowed where schema.required.contains(key) && values[key] == nil {
-            error("\(what) is missing required key '\(key)'", at: node)
+        let missing = schema.allowed.filter { schema.required.contains($0) && values[$0] == nil }
+        if !missing.isEmpty {
+            // At the start of the mapping, without a caret: no existing line is wrong.
+            let start = document.location(of: node)
+            let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.append(.error("\(what) is missing required \(missing.count == 1 ? "key" : "keys") \(names)",
+                                      at: SourceLocation(path: start.path, line: start.line)))
         }
         return YAMLMapping(node: node, values: values, what: what, schema: schema)
     }
@@ -132,7 +137,10 @@ struct YAMLReader {
                              _ read: (inout YAMLReader, Node) -> Item?) -> [Item] {
         guard let node = mapping.values[key] else { return [] }
         guard case let .sequence(sequence) = node else {
-            if node.scalar?.string.isEmpty == true { return [] }
+            if node.scalar?.string.isEmpty == true {
+                if mapping.schema.required.contains(key) { error("'\(key)' must have at least one item", at: node) }
+                return []
+            }
             error("'\(key)' must be a list, with one '- item' per line or [a, b]", at: node)
             return []
         }
@@ -140,6 +148,18 @@ struct YAMLReader {
             error("'\(key)' must have at least one item", at: node)
         }
         return sequence.compactMap { read(&self, $0) }
+    }
+
+    /// A list of `Choice` raw values (`nations: [england, wales]`).
+    mutating func choices<Choice: RawRepresentable & CaseIterable>(_ mapping: YAMLMapping, _ key: String,
+                                                                    as type: Choice.Type) -> [Choice] where Choice.RawValue == String {
+        list(mapping, key) { reader, node in
+            guard let choice = node.scalar.flatMap({ Choice(rawValue: $0.string) }) else {
+                reader.error("each item of '\(key)' must be one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))", at: node)
+                return nil
+            }
+            return choice
+        }
     }
 
     /// A list of texts, each with its location.

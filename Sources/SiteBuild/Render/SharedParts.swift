@@ -23,7 +23,8 @@ struct SharedParts: @unchecked Sendable {
         self.root = root.hasSuffix("/") ? root : root + "/"
         self.config = content.config
         let link = { [root = self.root] (path: SitePath) in path.value.isEmpty ? root : root + path.value }
-        context = [
+        // Wrapped once here rather than on every page that shows them.
+        context = ([
             "root": self.root,
             "feed_url": link(SitePath("feed.xml")),
             "sitemap_url": link(SitePath("sitemap.xml")),
@@ -32,7 +33,7 @@ struct SharedParts: @unchecked Sendable {
                  "article_count": graph.articlesByTopic[topic.slug]?.count ?? 0]
             },
             "urgent_help": ["contacts": content.contacts.map(Self.contact)],
-        ]
+        ] as [String: Any]).mapValues(ViewNode.wrap)
     }
 
     func link(_ path: SitePath) -> String { path.value.isEmpty ? root : root + path.value }

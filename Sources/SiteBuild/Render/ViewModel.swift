@@ -11,12 +11,10 @@ struct ViewModel: Sendable {
     typealias Context = [String: Any]
 
     let graph: SiteGraph
-    let assets: AssetManifest
     private let shared: [Int: SharedParts]
 
-    init(graph: SiteGraph, assets: AssetManifest) {
+    init(graph: SiteGraph) {
         self.graph = graph
-        self.assets = assets
         var shared: [Int: SharedParts] = [:]
         for depth in 0...3 { shared[depth] = SharedParts(depth: depth, content: graph.content, graph: graph) }
         self.shared = shared
@@ -140,9 +138,7 @@ struct ViewModel: Sendable {
     func sharedContext(depth: Int?) -> Context {
         let parts = depth.map { shared[$0] ?? SharedParts(depth: $0, content: graph.content, graph: graph) }
             ?? SharedParts(absoluteFor: graph.content, graph: graph)
-        var context = parts.context
-        context["asset"] = assets.lambda(root: parts.root)
-        return context
+        return parts.context
     }
 
     /// The values every page has.
@@ -158,7 +154,6 @@ struct ViewModel: Sendable {
             "canonical_url": config.absoluteURL(path), "kind": kind, "is_home": kind == "home",
             "breadcrumbs": breadcrumbs.map { ["title": $0.0, "url": parts.link($0.1)] },
         ] as Context
-        context["asset"] = assets.lambda(root: parts.root)
         return context
     }
 

@@ -16,7 +16,7 @@ struct ViewNode: MustacheParent, @unchecked Sendable {
         switch value {
         case let text as String:
             return TextValue(text: text)
-        case is Bool, is Int:
+        case is Bool, is Int, is ViewNode, is [ViewNode], is TextValue:
             return value
         case let dictionary as [String: Any]:
             return ViewNode(values: dictionary.mapValues(wrap))

@@ -23,6 +23,8 @@ struct SiteContent: Sendable {
 enum ContentResolver {
     /// Slugs that would collide with the folders the build itself writes.
     static let reservedSlugs: Set<String> = ["topics", "assets", "search", "_hub"]
+    /// Files the build writes at the top level, which an alias must not replace.
+    static let reservedFiles: Set<String> = ["index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt"]
 
     struct Selection: Sendable {
         var includeDrafts = false
@@ -53,7 +55,11 @@ enum ContentResolver {
                 diagnostics.append(.error("slug '\(document.slug)' is reserved for the site's own pages; choose another", at: location))
             }
             if let other = bySlug[document.slug] {
-                diagnostics.append(.error("duplicate slug '\(document.slug)': \(other.path) has it too", at: location,
+                // Blame the file that chose the slug with `slug:`, if one did; else the later file.
+                let otherChose = other.frontMatter.slug != nil && document.frontMatter.slug == nil
+                let (blamed, kept) = otherChose ? (other, document) : (document, other)
+                diagnostics.append(.error("duplicate slug '\(document.slug)': \(kept.path) has it too",
+                                          at: blamed.frontMatter.slug?.location ?? SourceLocation(path: blamed.path),
                                           notes: ["set a different 'slug:' in one of them, or rename a file"]))
             } else {
                 bySlug[document.slug] = document
@@ -68,7 +74,9 @@ enum ContentResolver {
         let articleSlugs = Set(published.filter { $0.kind == .article }.map(\.slug))
         for document in published {
             for related in document.frontMatter.related where !articleSlugs.contains(related.value) {
-                diagnostics.append(.error("related article '\(related.value)' does not exist or is not published", at: related.location))
+                let suggestion = YAMLReader.closest(to: related.value, in: articleSlugs.sorted())
+                diagnostics.append(.error("related article '\(related.value)' does not exist or is not published", at: related.location,
+                                          notes: suggestion.map { ["did you mean '\($0)'?"] } ?? []))
             }
         }
         let aliases = resolveAliases(published, slugs: Set(bySlug.keys), diagnostics: &diagnostics)
@@ -90,7 +98,7 @@ enum ContentResolver {
                 let last = alias.value.split(separator: "/").last ?? ""
                 let path = SitePath(alias.value.hasSuffix("/") || last.contains(".") ? alias.value : alias.value + "/")
                 let firstSegment = path.value.split(separator: "/").first.map(String.init) ?? ""
-                if slugs.contains(firstSegment) && path.value.split(separator: "/").count == 1 || reservedSlugs.contains(firstSegment) {
+                if slugs.contains(firstSegment) || reservedSlugs.contains(firstSegment) || reservedFiles.contains(path.filePath) {
                     diagnostics.append(.error("alias '\(alias.value)' would replace an existing page", at: alias.location))
                 } else if let other = claimed[path] {
                     diagnostics.append(.error("alias '\(alias.value)' is also claimed by \(other)", at: alias.location))

@@ -38,7 +38,7 @@ struct TemplateChecker {
                 let name = tag.name
                 if !name.hasPrefix("*"), !templateNames.contains(name) {
                     report("no template named '\(name)'; expected Templates/\(name).mustache",
-                           notes: YAMLReader.closest(to: name, in: Array(templateNames)).map { ["did you mean '\($0)'?"] } ?? [])
+                           notes: YAMLReader.closest(to: name, in: templateNames.sorted()).map { ["did you mean '\($0)'?"] } ?? [])
                 }
             case "$", "!", "%":
                 continue
@@ -48,7 +48,8 @@ struct TemplateChecker {
                     let assetName = source.text[open.textStart..<tag.start].trimmingCharacters(in: .whitespacesAndNewlines)
                     if !assetNames.contains(assetName) {
                         diagnostics.append(source.error("no asset named '\(assetName)' in Templates/assets/", line: open.line,
-                                                        column: open.column))
+                                                        column: open.column,
+                                                        notes: YAMLReader.closest(to: assetName, in: assetNames.sorted()).map { ["did you mean '\($0)'?"] } ?? []))
                     }
                     assetSection = nil
                 }
@@ -56,7 +57,7 @@ struct TemplateChecker {
                 if tag.sigil == "/" { continue }
                 for part in tag.nameParts where !Self.vocabulary.contains(part) {
                     report("'\(part)' is not in the view model",
-                           notes: (YAMLReader.closest(to: part, in: Array(Self.vocabulary)).map { ["did you mean '\($0)'?"] } ?? [])
+                           notes: (YAMLReader.closest(to: part, in: Self.vocabulary.sorted()).map { ["did you mean '\($0)'?"] } ?? [])
                                + ["the names templates can use are listed in docs/templates.md"])
                 }
                 if tag.isUnescaped, let last = tag.nameParts.last, !Self.rawHTMLNames.contains(last) {

@@ -8,16 +8,20 @@ struct TemplateDependencies {
     /// First components of every name used, at any nesting.
     let roots: Set<String>
     let partials: Set<String>
+    /// Each `{{>partial}}` and `{{<parent}}` tag, in order, for cycle reports.
+    let references: [MustacheTag]
     let hasDynamicPartial: Bool
 
     init(_ tags: [MustacheTag]) {
         var roots: Set<String> = []
         var partials: Set<String> = []
         var dynamic = false
+        var references: [MustacheTag] = []
         for tag in tags {
+            if tag.isDelimiterChange { break }
             switch tag.sigil {
             case ">", "<":
-                if tag.name.hasPrefix("*") { dynamic = true } else { partials.insert(tag.name) }
+                if tag.name.hasPrefix("*") { dynamic = true } else { partials.insert(tag.name); references.append(tag) }
             case "$", "!", "%", "/", "=":
                 continue
             default:
@@ -26,7 +30,28 @@ struct TemplateDependencies {
         }
         self.roots = roots
         self.partials = partials
+        self.references = references
         self.hasDynamicPartial = dynamic
+    }
+
+    /// Templates that include or extend themselves, directly or through others: swift-mustache
+    /// would recurse until the stack overflows. One finding per cycle, at the tag that closes it.
+    static func cycles(in all: [String: TemplateDependencies]) -> [(template: String, tag: MustacheTag, path: [String])] {
+        var found: [(template: String, tag: MustacheTag, path: [String])] = []
+        var reported: Set<Set<String>> = []
+        func visit(_ name: String, path: [String]) {
+            guard let dependencies = all[name] else { return }
+            for tag in dependencies.references {
+                if let start = path.firstIndex(of: tag.name) {
+                    let cycle = Array(path[start...]) + [tag.name]
+                    if reported.insert(Set(cycle)).inserted { found.append((name, tag, cycle)) }
+                } else {
+                    visit(tag.name, path: path + [tag.name])
+                }
+            }
+        }
+        for name in all.keys.sorted() { visit(name, path: [name]) }
+        return found
     }
 
     /// True when `name` and every partial it includes use no page-specific value.

@@ -16,7 +16,9 @@ struct TemplateSet: Sendable {
     /// instead of once per page. See `prerendered(with:)`.
     let sharedPartials: Set<String>
 
-    static func load(_ templates: [NamedTemplate], assetNames: Set<String>) -> Result<TemplateSet, BuildFailure> {
+    /// Parses and checks `templates`. `assets` maps asset names to their hashed names.
+    static func load(_ templates: [NamedTemplate], assets: [String: String]) -> Result<TemplateSet, BuildFailure> {
+        let assetNames = Set(assets.keys)
         HTMLEscaping.register
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
@@ -27,7 +29,8 @@ struct TemplateSet: Sendable {
                 // Parsed once as written, for exact error positions, then with the pragma
                 // that selects the fast escaper (it adds nothing to the output).
                 _ = try MustacheTemplate(string: template.source.text)
-                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + template.source.text), named: template.name)
+                let compiled = HTMLEscaping.pragma + AssetReferences.expand(template.source.text, assets: assets)
+                library.register(try MustacheTemplate(string: compiled), named: template.name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(template.source.error("template syntax error: \(describe(error.error))",
                                                          line: error.context.lineNumber, column: error.context.columnNumber))
@@ -44,6 +47,13 @@ struct TemplateSet: Sendable {
                                       at: SourceLocation(path: "Templates/\(name).mustache")))
         }
         guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
+        for cycle in TemplateDependencies.cycles(in: dependencies) {
+            if let source = templates.first(where: { $0.name == cycle.template })?.source {
+                diagnostics.append(source.error("templates include each other without end: \(cycle.path.joined(separator: " → "))",
+                                                line: cycle.tag.line, column: cycle.tag.column))
+            }
+        }
+        guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
         let shared = Set(names.filter { $0.hasPrefix("partials/") && TemplateDependencies.isShared($0, in: dependencies) })
         return .success(TemplateSet(library: library, sharedPartials: shared))
     }
@@ -52,7 +62,7 @@ struct TemplateSet: Sendable {
     /// (the site-wide values at one depth). Output that itself contains `{{` is left alone.
     func prerendered(with sharedContext: [String: Any]) -> TemplateSet {
         var specialised = library
-        let wrapped = ViewNode.wrap(sharedContext)
+        let wrapped = ViewNode(values: sharedContext)
         for name in sharedPartials.sorted() {
             guard let text = library.render(wrapped, withTemplate: name), !text.contains("{{"), !text.contains("{%"),
                   let template = try? MustacheTemplate(string: text) else { continue }

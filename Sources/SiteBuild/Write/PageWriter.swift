@@ -25,7 +25,7 @@ struct PageWriter: Sendable {
     }
 
     func writeAll(_ rendered: [RenderedDocument], to sink: some OutputSink, jobs: Int) throws -> Written {
-        let viewModel = ViewModel(graph: graph, assets: assets)
+        let viewModel = ViewModel(graph: graph)
         // Shared partials rendered once per depth: nearly every page is at depth 1.
         let byDepth = Dictionary(uniqueKeysWithValues: (0...2).map { ($0, templates.prerendered(with: viewModel.sharedContext(depth: $0))) })
         let notFoundTemplates = templates.prerendered(with: viewModel.sharedContext(depth: nil))
@@ -33,9 +33,14 @@ struct PageWriter: Sendable {
             + graph.content.config.topics.map { .topic($0) }
             + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
         let results = ParallelMap.map(outputs, jobs: jobs) { output -> Result<Int, Diagnostic> in
+            let t0 = DispatchTime.now().uptimeNanoseconds
             let (path, template, context) = page(for: output, viewModel: viewModel)
+            let t1 = DispatchTime.now().uptimeNanoseconds
             let variant = template == "404" ? notFoundTemplates : (byDepth[SitePath(path).depth] ?? templates)
-            guard let html = variant.render(template, context) else {
+            let html0 = variant.render(template, context)
+            let t2 = DispatchTime.now().uptimeNanoseconds
+            if ProcessInfo.processInfo.environment["HUB_PROFILE"] != nil { print("PROFILE", template, t1 - t0, t2 - t1, html0?.utf8.count ?? 0) }
+            guard let html = html0 else {
                 return .failure(.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache")))
             }
             return write(Data(html.utf8), at: path, to: sink)
