@@ -66,7 +66,7 @@ public struct SiteBuilder: Sendable {
         let rendered = try clock.run("Rendered Markdown") { try BodyRenderer(content: content).renderAll(jobs: options.jobs).get() }
         let warnings = ReviewDateCheck(today: options.today).warnings(for: content)
         if options.strict, !warnings.isEmpty { throw BuildFailure(warnings) }
-        let graph = SiteGraph(content: content, rendered: rendered)
+        let graph = SiteGraph(content: content)
         let written = try clock.run("Rendered and wrote pages") {
             try PageWriter(graph: graph, templates: setup.templates, assets: setup.assets, today: options.today)
                 .writeAll(rendered, to: output, jobs: options.jobs)

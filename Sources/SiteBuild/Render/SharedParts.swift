@@ -25,6 +25,7 @@ struct SharedParts: @unchecked Sendable {
         let link = { [root = self.root] (path: SitePath) in path.value.isEmpty ? root : root + path.value }
         // Wrapped once here rather than on every page that shows them.
         context = ([
+            "site": Self.site(content.config, root: self.root),
             "root": self.root,
             "feed_url": link(SitePath("feed.xml")),
             "sitemap_url": link(SitePath("sitemap.xml")),
@@ -38,21 +39,30 @@ struct SharedParts: @unchecked Sendable {
 
     func link(_ path: SitePath) -> String { path.value.isEmpty ? root : root + path.value }
 
-    /// `site`, with `is_current` set on the navigation link to the page being rendered.
-    func site(currentPath: SitePath) -> [String: Any] {
-        func links(_ list: [NavigationLink]) -> [[String: Any]] {
-            list.map { item in
-                switch item.target {
-                case let .site(path): return ["title": item.title, "url": link(path), "is_current": path == currentPath]
-                case let .external(url): return ["title": item.title, "url": url, "is_current": false]
-                }
+    /// The header links, with `is_current` on the one for the page being rendered: the
+    /// only part of the site's settings that differs from page to page.
+    func navigation(currentPath: SitePath) -> [[String: Any]] {
+        Self.links(config.navigation, root: root, currentPath: currentPath)
+    }
+
+    private static func links(_ list: [NavigationLink], root: String, currentPath: SitePath?) -> [[String: Any]] {
+        list.map { item in
+            switch item.target {
+            case let .site(path):
+                return ["title": item.title, "url": path.value.isEmpty ? root : root + path.value, "is_current": path == currentPath]
+            case let .external(url): return ["title": item.title, "url": url, "is_current": false]
             }
         }
-        return [
+    }
+
+    /// `site`: the same on every page at this depth, so partials that use only it (the
+    /// footer) are rendered once.
+    private static func site(_ config: SiteConfig, root: String) -> [String: Any] {
+        [
             "title": config.title, "tagline": config.tagline, "language": config.language, "base_url": config.baseURL,
             "introduction": config.introduction,
             "organisation": ["name": config.organisation.name, "url": config.organisation.url],
-            "navigation": links(config.navigation), "footer_links": links(config.footerLinks),
+            "footer_links": links(config.footerLinks, root: root, currentPath: nil),
         ]
     }
 

@@ -5,8 +5,6 @@ import SiteModel
 /// related articles, the newest and most recently reviewed. Computed once per build.
 struct SiteGraph: Sendable {
     let content: SiteContent
-    /// Rendered documents by source path.
-    let rendered: [String: RenderedDocument]
     /// Each topic's articles, by weight then title.
     let articlesByTopic: [String: [SourceDocument]]
     /// Most recently reviewed first.
@@ -15,14 +13,13 @@ struct SiteGraph: Sendable {
     /// Each article's position in its first topic's list, so neighbours are a lookup.
     private let positionInFirstTopic: [String: Int]
 
-    init(content: SiteContent, rendered: [RenderedDocument]) {
+    init(content: SiteContent) {
         self.content = content
-        self.rendered = Dictionary(uniqueKeysWithValues: rendered.map { ($0.document.path, $0) })
         var byTopic: [String: [SourceDocument]] = [:]
         for article in content.articles {
             for topic in article.frontMatter.topics { byTopic[topic.value, default: []].append(article) }
         }
-        let sortedByTopic = byTopic.mapValues { $0.sorted(by: Self.topicOrder) }
+        let sortedByTopic = byTopic.mapValues { Self.sorted($0) { OrderKey($0.frontMatter.weight, $0.frontMatter.title, $0.path) } }
         articlesByTopic = sortedByTopic
         var positions: [String: Int] = [:]
         for (topic, list) in sortedByTopic {
@@ -32,10 +29,10 @@ struct SiteGraph: Sendable {
         }
         positionInFirstTopic = positions
         articlesBySlug = Dictionary(content.articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        recentlyReviewed = content.articles.sorted {
-            let (a, b) = ($0.frontMatter.lastReviewed?.value, $1.frontMatter.lastReviewed?.value)
-            return a != b ? (a ?? Day.distantPast) > (b ?? Day.distantPast) : ContentResolver.newestFirst($0, $1)
-        }
+        // Articles are already newest first, so a stable sort on the review date alone keeps
+        // that order between equal dates.
+        let reviewed = content.articles.map { -($0.frontMatter.lastReviewed?.value ?? Day.distantPast).daysSinceEpoch }
+        recentlyReviewed = content.articles.indices.sorted { (reviewed[$0], $0) < (reviewed[$1], $1) }.map { content.articles[$0] }
     }
 
     /// The article before and after `article` in its first topic.
@@ -66,8 +63,25 @@ struct SiteGraph: Sendable {
         return chosen
     }
 
-    /// Weight first (lower first), then title, then path.
-    static func topicOrder(_ a: SourceDocument, _ b: SourceDocument) -> Bool {
-        (a.frontMatter.weight, a.frontMatter.title, a.path) < (b.frontMatter.weight, b.frontMatter.title, b.path)
+    /// Sorts by a key computed once per document: comparing whole documents copies and
+    /// retains their front matter on every comparison.
+    static func sorted(_ documents: [SourceDocument], by key: (SourceDocument) -> OrderKey) -> [SourceDocument] {
+        let keys = documents.map(key)
+        return documents.indices.sorted { keys[$0] < keys[$1] }.map { documents[$0] }
+    }
+
+    /// A number, then a title, then a path: a total order for lists of documents.
+    struct OrderKey: Comparable {
+        let number: Int
+        let title: String
+        let path: String
+
+        init(_ number: Int, _ title: String, _ path: String) {
+            self.number = number
+            self.title = title
+            self.path = path
+        }
+
+        static func < (a: OrderKey, b: OrderKey) -> Bool { (a.number, a.title, a.path) < (b.number, b.title, b.path) }
     }
 }

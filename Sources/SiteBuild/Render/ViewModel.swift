@@ -148,7 +148,7 @@ struct ViewModel: Sendable {
         let parts = absoluteLinks ? SharedParts(absoluteFor: graph.content, graph: graph)
             : (shared[path.depth] ?? SharedParts(depth: path.depth, content: graph.content, graph: graph))
         var context = parts.context
-        context["site"] = parts.site(currentPath: path)
+        context["navigation"] = parts.navigation(currentPath: path)
         context["page"] = [
             "title": title, "description": description, "url": absoluteLinks ? parts.root : path.link(to: path),
             "canonical_url": config.absoluteURL(path), "kind": kind, "is_home": kind == "home",

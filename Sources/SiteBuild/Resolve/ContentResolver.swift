@@ -81,7 +81,9 @@ enum ContentResolver {
         }
         let aliases = resolveAliases(published, slugs: Set(bySlug.keys), diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
-        let articles = published.filter { $0.kind == .article }.sorted(by: newestFirst)
+        let articles = SiteGraph.sorted(published.filter { $0.kind == .article }) {
+            SiteGraph.OrderKey(-($0.frontMatter.published ?? Day.distantPast).daysSinceEpoch, $0.frontMatter.title, $0.path)
+        }
         let pages = published.filter { $0.kind == .page }.sorted { $0.slug < $1.slug }
         return .success(SiteContent(config: config, contacts: contacts, articles: articles, pages: pages,
                                     documentsByPath: Dictionary(uniqueKeysWithValues: published.map { ($0.path, $0) }),
@@ -109,13 +111,5 @@ enum ContentResolver {
             }
         }
         return aliases.sorted { $0.from < $1.from }
-    }
-
-    /// Newest `published` first; ties by title, then path, so output never depends on file order.
-    static func newestFirst(_ a: SourceDocument, _ b: SourceDocument) -> Bool {
-        let (da, db) = (a.frontMatter.published, b.frontMatter.published)
-        if da != db { return (da ?? Day.distantPast) > (db ?? Day.distantPast) }
-        if a.frontMatter.title != b.frontMatter.title { return a.frontMatter.title < b.frontMatter.title }
-        return a.path < b.path
     }
 }

@@ -1,9 +1,8 @@
 /// Which view-model roots and partials one template uses, to tell page-specific templates
 /// from those that depend only on site-wide values.
 struct TemplateDependencies {
-    /// Top-level names that differ from page to page. (`site` is among them because its
-    /// navigation marks the current page.)
-    static let pageSpecificRoots: Set<String> = ["page", "article", "content_page", "home", "topic", "index", "redirect", "site"]
+    /// Top-level names that differ from page to page (`navigation` marks the current page).
+    static let pageSpecificRoots: Set<String> = ["page", "article", "content_page", "home", "topic", "index", "redirect", "navigation"]
 
     /// First components of every name used, at any nesting.
     let roots: Set<String>

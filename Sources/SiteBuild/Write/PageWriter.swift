@@ -29,9 +29,10 @@ struct PageWriter: Sendable {
         // Shared partials rendered once per depth: nearly every page is at depth 1.
         let byDepth = Dictionary(uniqueKeysWithValues: (0...2).map { ($0, templates.prerendered(with: viewModel.sharedContext(depth: $0))) })
         let notFoundTemplates = templates.prerendered(with: viewModel.sharedContext(depth: nil))
-        let outputs: [Output] = rendered.map { .document($0) } + [.home, .topicsIndex, .notFound]
-            + graph.content.config.topics.map { .topic($0) }
-            + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
+        // The biggest pages (the A–Z, topic lists) first, so no core is left rendering one
+        // alone at the end.
+        let outputs: [Output] = [.topicsIndex] + graph.content.config.topics.map { .topic($0) } + [.home, .notFound]
+            + rendered.map { .document($0) } + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
         let results = ParallelMap.map(outputs, jobs: jobs) { output -> Result<Int, Diagnostic> in
             let t0 = DispatchTime.now().uptimeNanoseconds
             let (path, template, context) = page(for: output, viewModel: viewModel)
