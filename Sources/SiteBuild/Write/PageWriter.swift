@@ -34,14 +34,9 @@ struct PageWriter: Sendable {
         let outputs: [Output] = [.topicsIndex] + graph.content.config.topics.map { .topic($0) } + [.home, .notFound]
             + rendered.map { .document($0) } + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
         let results = ParallelMap.map(outputs, jobs: jobs) { output -> Result<Int, Diagnostic> in
-            let t0 = DispatchTime.now().uptimeNanoseconds
             let (path, template, context) = page(for: output, viewModel: viewModel)
-            let t1 = DispatchTime.now().uptimeNanoseconds
             let variant = template == "404" ? notFoundTemplates : (byDepth[SitePath(path).depth] ?? templates)
-            let html0 = variant.render(template, context)
-            let t2 = DispatchTime.now().uptimeNanoseconds
-            if ProcessInfo.processInfo.environment["HUB_PROFILE"] != nil { print("PROFILE", template, t1 - t0, t2 - t1, html0?.utf8.count ?? 0) }
-            guard let html = html0 else {
+            guard let html = variant.render(template, context) else {
                 return .failure(.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache")))
             }
             return write(Data(html.utf8), at: path, to: sink)
