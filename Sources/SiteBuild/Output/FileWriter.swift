@@ -13,14 +13,20 @@ enum FileWriter {
         var errorDescription: String? { String(cString: strerror(code)) }
     }
 
-    static func write(_ data: Data, to path: String) throws {
+    /// Writes `data` at `path` unless the file already holds exactly these bytes. Leaving an
+    /// unchanged file alone keeps its modification time (so deploy tools and caches see
+    /// what really changed) and is much cheaper than rewriting it. Returns whether it wrote.
+    @discardableResult
+    static func write(_ data: Data, to path: String) throws -> Bool {
+        if holds(data, at: path) { return false }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw Failure(path: path, code: errno)
@@ -28,5 +34,24 @@ enum FileWriter {
                 offset += written
             }
         }
+        return true
+    }
+
+    /// True when the file at `path` has exactly `data`'s bytes.
+    private static func holds(_ data: Data, at path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, Int(status.st_size) == data.count else { return false }
+        var existing = [UInt8](repeating: 0, count: data.count)
+        var offset = 0
+        while offset < existing.count {
+            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return existing.withUnsafeBytes { old in data.withUnsafeBytes { new in old.elementsEqual(new) } }
     }
 }
