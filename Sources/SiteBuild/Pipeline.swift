@@ -47,7 +47,7 @@ public struct SiteBuilder: Sendable {
     /// stage that had any, or with every warning under `--strict`.
     public func build(_ files: SiteFiles, into output: some OutputSink) throws -> BuildReport {
         var clock = StageClock(logger: logger)
-        let loaded = try clock.run("Loaded files") { try ContentLoader.load(files).get() }
+        let loaded = try clock.run("Loaded files") { try ContentLoader.load(files, jobs: options.jobs).get() }
         do {
             return try build(loaded, into: output, clock: &clock)
         } catch let failure as BuildFailure {

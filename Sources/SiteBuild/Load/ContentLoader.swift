@@ -14,7 +14,7 @@ public enum ContentLoader {
     static let templatesFolder = "Templates/"
     static let assetsFolder = "Templates/assets/"
 
-    static func load(_ files: SiteFiles) -> Result<LoadedSite, BuildFailure> {
+    static func load(_ files: SiteFiles, jobs: Int = ParallelMap.defaultJobs) -> Result<LoadedSite, BuildFailure> {
         var diagnostics = files.unreadable.map { Diagnostic.error($0.reason, at: SourceLocation(path: $0.path)) }
         func text(_ path: String, required: Bool) -> SourceText? {
             guard let data = files[path] else {
@@ -30,7 +30,7 @@ public enum ContentLoader {
         let crisis = text(crisisPath, required: true)
         // UTF-8 validation of 10,000 articles is worth spreading over the cores.
         let articlePaths = files.paths(under: articlesFolder).filter { $0.hasSuffix(".md") }
-        let decoded = ParallelMap.map(articlePaths, jobs: ParallelMap.defaultJobs) { path in
+        let decoded = ParallelMap.map(articlePaths, jobs: jobs) { path in
             decode(files[path] ?? Data(), path: path)
         }
         let articles = decoded.compactMap { result -> SourceText? in

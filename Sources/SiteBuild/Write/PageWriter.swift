@@ -17,6 +17,13 @@ struct PageWriter: Sendable {
         case topicsIndex
         case notFound
         case redirect(from: SitePath, to: SitePath)
+
+        /// The 404 page is served at whatever URL was missing, so its links cannot be
+        /// relative to where it is stored.
+        var isServedAtAnyURL: Bool {
+            if case .notFound = self { return true }
+            return false
+        }
     }
 
     struct Written: Sendable {
@@ -35,7 +42,7 @@ struct PageWriter: Sendable {
             + rendered.map { .document($0) } + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
         let results = ParallelMap.map(outputs, jobs: jobs) { output -> Result<Int, Diagnostic> in
             let (path, template, context) = page(for: output, viewModel: viewModel)
-            let variant = template == "404" ? notFoundTemplates : (byDepth[SitePath(path).depth] ?? templates)
+            let variant = output.isServedAtAnyURL ? notFoundTemplates : (byDepth[SitePath(path).depth] ?? templates)
             guard let html = variant.render(template, context) else {
                 return .failure(.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache")))
             }
