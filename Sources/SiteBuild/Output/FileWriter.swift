@@ -44,14 +44,19 @@ enum FileWriter {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, Int(status.st_size) == data.count else { return false }
-        var existing = [UInt8](repeating: 0, count: data.count)
+        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count, alignment: 1)
+        defer { existing.deallocate() }
         var offset = 0
-        while offset < existing.count {
-            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < data.count {
+            guard let base = existing.baseAddress else { return false }
+            let count = read(descriptor, base + offset, data.count - offset)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return false }
             offset += count
         }
-        return existing.withUnsafeBytes { old in data.withUnsafeBytes { new in old.elementsEqual(new) } }
+        return data.withUnsafeBytes { new in
+            guard let old = existing.baseAddress, let bytes = new.baseAddress else { return data.isEmpty }
+            return memcmp(old, bytes, data.count) == 0
+        }
     }
 }

@@ -34,7 +34,7 @@ struct SharedParts: @unchecked Sendable {
                  "article_count": graph.articlesByTopic[topic.slug]?.count ?? 0]
             },
             "urgent_help": ["contacts": content.contacts.map(Self.contact)],
-        ] as [String: Any]).mapValues(ViewNode.wrap)
+        ] as [String: Any]).mapValues(ViewNode.wrapAll)
     }
 
     func link(_ path: SitePath) -> String { path.value.isEmpty ? root : root + path.value }

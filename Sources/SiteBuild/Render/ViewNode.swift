@@ -10,20 +10,26 @@ struct ViewNode: MustacheParent, @unchecked Sendable {
 
     func child(named name: String) -> Any? { values[name] }
 
-    /// Converts nested dictionaries (and lists of them) into nodes, once per page.
-    static func wrap(_ value: Any) -> Any {
-        // Cheapest casts first: most values are strings.
+    /// Converts nested dictionaries (and lists of them) into nodes, once per page. Strings
+    /// become `TextValue`s only in shared values (`wrapText`), where templates use them as
+    /// sections; per page that costs more than the reflection it saves.
+    static func wrap(_ value: Any) -> Any { wrap(value, wrapText: false) }
+
+    /// `wrap`, turning strings into `TextValue`s too.
+    static func wrapAll(_ value: Any) -> Any { wrap(value, wrapText: true) }
+
+    private static func wrap(_ value: Any, wrapText: Bool) -> Any {
         switch value {
         case let text as String:
-            return TextValue(text: text)
+            return wrapText ? TextValue(text: text) : text
         case is Bool, is Int, is ViewNode, is [ViewNode], is TextValue:
             return value
         case let dictionary as [String: Any]:
-            return ViewNode(values: dictionary.mapValues(wrap))
+            return ViewNode(values: dictionary.mapValues { wrap($0, wrapText: wrapText) })
         case let list as [[String: Any]]:
-            return list.map { ViewNode(values: $0.mapValues(wrap)) }
+            return list.map { ViewNode(values: $0.mapValues { wrap($0, wrapText: wrapText) }) }
         case let list as [Any]:
-            return list.map(wrap)
+            return list.map { wrap($0, wrapText: wrapText) }
         default:
             return value
         }
