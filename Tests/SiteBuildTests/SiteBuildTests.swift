@@ -157,6 +157,17 @@ struct WholeSiteTests {
         #expect(first == second)
     }
 
+    @Test func onlyThePageANavigationLinkPointsAtMarksItCurrent() throws {
+        var files = site.files
+        files["Content/site.yml", default: ""] += "navigation:\n  - {title: Home, url: /}\n  - {title: About, url: /about/}\n"
+        files["Templates/partials/help.mustache"] =
+            "<nav>{{#navigation}}<a href=\"{{url}}\"{{#is_current}} aria-current=\"page\"{{/is_current}}>{{title}}</a>{{/navigation}}</nav>"
+        let output = try SiteFixture(files: files).build()
+        #expect(output.page("index.html").contains(#"<a href="./" aria-current="page">Home</a><a href="./about/">About</a>"#))
+        #expect(output.page("about/index.html").contains(#"<a href="../">Home</a><a href="../about/" aria-current="page">About</a>"#))
+        #expect(output.page("peer-support/index.html").contains(#"<nav><a href="../">Home</a><a href="../about/">About</a></nav>"#))
+    }
+
     @Test func reviewWarningsPrintButFailOnlyWhenStrict() throws {
         let site = SiteFixture.minimal.with(SiteFixture.article("soon", extra: ""))
         // next_review 2028-02-01 is 50 days after this "today".

@@ -26,6 +26,8 @@ struct SharedParts: @unchecked Sendable {
         // Wrapped once here rather than on every page that shows them.
         context = ([
             "site": Self.site(content.config, root: self.root),
+            // As on every page the navigation does not link to; see `navigationTargets`.
+            "navigation": Self.links(content.config.navigation, root: self.root, currentPath: nil),
             "root": self.root,
             "feed_url": link(SitePath("feed.xml")),
             "sitemap_url": link(SitePath("sitemap.xml")),
@@ -41,6 +43,12 @@ struct SharedParts: @unchecked Sendable {
 
     /// The header links, with `is_current` on the one for the page being rendered: the
     /// only part of the site's settings that differs from page to page.
+    /// Pages the header links to: the only pages whose navigation differs (one link is
+    /// marked current).
+    var navigationTargets: Set<SitePath> {
+        Set(config.navigation.compactMap { if case let .site(path) = $0.target { return path } else { return nil } })
+    }
+
     func navigation(currentPath: SitePath) -> [[String: Any]] {
         Self.links(config.navigation, root: root, currentPath: currentPath)
     }

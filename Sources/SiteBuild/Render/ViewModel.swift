@@ -135,6 +135,9 @@ struct ViewModel: Sendable {
 
     /// The site-wide values of a page at `depth` (or of the 404 page, whose links are
     /// absolute), for rendering shared partials once.
+    /// Pages whose navigation marks a current link, so their header is their own.
+    var navigationTargets: Set<SitePath> { shared[0]?.navigationTargets ?? [] }
+
     func sharedContext(depth: Int?) -> Context {
         let parts = depth.map { shared[$0] ?? SharedParts(depth: $0, content: graph.content, graph: graph) }
             ?? SharedParts(absoluteFor: graph.content, graph: graph)

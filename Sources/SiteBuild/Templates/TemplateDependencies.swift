@@ -1,8 +1,9 @@
 /// Which view-model roots and partials one template uses, to tell page-specific templates
 /// from those that depend only on site-wide values.
 struct TemplateDependencies {
-    /// Top-level names that differ from page to page (`navigation` marks the current page).
-    static let pageSpecificRoots: Set<String> = ["page", "article", "content_page", "home", "topic", "index", "redirect", "navigation"]
+    /// Top-level names that differ from page to page. (`navigation` differs only on the
+    /// pages it links to, which `PageWriter` renders without pre-rendered partials.)
+    static let pageSpecificRoots: Set<String> = ["page", "article", "content_page", "home", "topic", "index", "redirect"]
 
     /// First components of every name used, at any nesting.
     let roots: Set<String>

@@ -36,13 +36,15 @@ struct PageWriter: Sendable {
         // Shared partials rendered once per depth: nearly every page is at depth 1.
         let byDepth = Dictionary(uniqueKeysWithValues: (0...2).map { ($0, templates.prerendered(with: viewModel.sharedContext(depth: $0))) })
         let notFoundTemplates = templates.prerendered(with: viewModel.sharedContext(depth: nil))
+        let navigationTargets = Set(viewModel.navigationTargets.map(\.filePath))
         // The biggest pages (the A–Z, topic lists) first, so no core is left rendering one
         // alone at the end.
         let outputs: [Output] = [.topicsIndex] + graph.content.config.topics.map { .topic($0) } + [.home, .notFound]
             + rendered.map { .document($0) } + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
         let results = ParallelMap.map(outputs, jobs: jobs) { output -> Result<Int, Diagnostic> in
             let (path, template, context) = page(for: output, viewModel: viewModel)
-            let variant = output.isServedAtAnyURL ? notFoundTemplates : (byDepth[SitePath(path).depth] ?? templates)
+            let variant = output.isServedAtAnyURL ? notFoundTemplates
+                : navigationTargets.contains(path) ? templates : (byDepth[SitePath(path).depth] ?? templates)
             guard let html = variant.render(template, context) else {
                 return .failure(.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache")))
             }
