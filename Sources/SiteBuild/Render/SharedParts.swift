@@ -8,6 +8,9 @@ struct SharedParts: @unchecked Sendable {
     let root: String
     /// Values every page has: `root`, `topics`, `urgent_help`, `feed_url`, `sitemap_url`.
     let context: [String: Any]
+    /// Pages the header links to: the only pages whose navigation differs from the shared
+    /// one, because it marks their link current.
+    let navigationTargets: Set<SitePath>
     private let config: SiteConfig
 
     init(depth: Int, content: SiteContent, graph: SiteGraph) {
@@ -22,7 +25,8 @@ struct SharedParts: @unchecked Sendable {
     private init(root: String, content: SiteContent, graph: SiteGraph) {
         self.root = root.hasSuffix("/") ? root : root + "/"
         self.config = content.config
-        let link = { [root = self.root] (path: SitePath) in path.value.isEmpty ? root : root + path.value }
+        navigationTargets = Set(content.config.navigation.compactMap { if case let .site(path) = $0.target { path } else { nil } })
+        let link = { [root = self.root] (path: SitePath) in Self.link(path, root: root) }
         // Wrapped once here rather than on every page that shows them.
         context = ([
             "site": Self.site(content.config, root: self.root),
@@ -39,16 +43,12 @@ struct SharedParts: @unchecked Sendable {
         ] as [String: Any]).mapValues(ViewNode.wrapAll)
     }
 
-    func link(_ path: SitePath) -> String { path.value.isEmpty ? root : root + path.value }
+    func link(_ path: SitePath) -> String { Self.link(path, root: root) }
 
-    /// The header links, with `is_current` on the one for the page being rendered: the
-    /// only part of the site's settings that differs from page to page.
-    /// Pages the header links to: the only pages whose navigation differs (one link is
-    /// marked current).
-    var navigationTargets: Set<SitePath> {
-        Set(config.navigation.compactMap { if case let .site(path) = $0.target { return path } else { return nil } })
-    }
+    private static func link(_ path: SitePath, root: String) -> String { path.value.isEmpty ? root : root + path.value }
 
+
+    /// The header links with `is_current` on the link to `currentPath`.
     func navigation(currentPath: SitePath) -> [[String: Any]] {
         Self.links(config.navigation, root: root, currentPath: currentPath)
     }
@@ -57,7 +57,7 @@ struct SharedParts: @unchecked Sendable {
         list.map { item in
             switch item.target {
             case let .site(path):
-                return ["title": item.title, "url": path.value.isEmpty ? root : root + path.value, "is_current": path == currentPath]
+                return ["title": item.title, "url": link(path, root: root), "is_current": path == currentPath]
             case let .external(url): return ["title": item.title, "url": url, "is_current": false]
             }
         }

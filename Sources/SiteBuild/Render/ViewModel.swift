@@ -151,7 +151,7 @@ struct ViewModel: Sendable {
         let parts = absoluteLinks ? SharedParts(absoluteFor: graph.content, graph: graph)
             : (shared[path.depth] ?? SharedParts(depth: path.depth, content: graph.content, graph: graph))
         var context = parts.context
-        context["navigation"] = parts.navigation(currentPath: path)
+        if parts.navigationTargets.contains(path) { context["navigation"] = parts.navigation(currentPath: path) }
         context["page"] = [
             "title": title, "description": description, "url": absoluteLinks ? parts.root : path.link(to: path),
             "canonical_url": config.absoluteURL(path), "kind": kind, "is_home": kind == "home",
