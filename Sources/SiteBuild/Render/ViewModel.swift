@@ -31,12 +31,15 @@ struct ViewModel: Sendable {
             "word_count": rendered.body.wordCount,
             "reading_time": "\(Self.readingMinutes(rendered.body.wordCount)) minute read",
             "topics": topicLinks(matter.topics, from: path),
-            "authors": matter.authors.map { ["name": $0.name, "role": $0.role] },
-            "reviewers": matter.reviewers.map { ["name": $0.name, "role": $0.role, "kind": $0.kind.rawValue, "kind_label": $0.kind.label] },
-            "sources": matter.sources.map {
-                ["title": $0.value.title, "publisher": $0.value.publisher, "url": $0.value.url, "accessed": Self.date($0.value.accessed)]
+            "authors": matter.authors.map { ViewNode(values: ["name": $0.name, "role": $0.role]) },
+            "reviewers": matter.reviewers.map {
+                ViewNode(values: ["name": $0.name, "role": $0.role, "kind": $0.kind.rawValue, "kind_label": $0.kind.label])
             },
-            "nations": matter.nations.map { ["name": $0.name] },
+            "sources": matter.sources.map {
+                ViewNode(values: ["title": $0.value.title, "publisher": $0.value.publisher, "url": $0.value.url,
+                                  "accessed": Self.date($0.value.accessed)])
+            },
+            "nations": matter.nations.map { ViewNode(values: ["name": $0.name]) },
             "is_draft": matter.isDraft,
             "is_scheduled": (matter.published ?? today) > today,
         ]
@@ -52,15 +55,15 @@ struct ViewModel: Sendable {
             article["review_line"] = "Page last reviewed: \(last.human) · Next review due: \(next.human)"
         }
         let (previous, next) = graph.neighbours(of: document)
-        if let previous { article["previous"] = ["title": previous.frontMatter.title, "url": path.link(to: previous.sitePath)] }
-        if let next { article["next"] = ["title": next.frontMatter.title, "url": path.link(to: next.sitePath)] }
+        if let previous { article["previous"] = ViewNode(values: ["title": previous.frontMatter.title, "url": path.link(to: previous.sitePath)]) }
+        if let next { article["next"] = ViewNode(values: ["title": next.frontMatter.title, "url": path.link(to: next.sitePath)]) }
         article["related"] = graph.related(to: document).map {
-            ["title": $0.frontMatter.title, "url": path.link(to: $0.sitePath), "summary": $0.frontMatter.summary]
+            ViewNode(values: ["title": $0.frontMatter.title, "url": path.link(to: $0.sitePath), "summary": $0.frontMatter.summary])
         }
         let firstTopic = matter.topics.first.flatMap { slug in graph.content.config.topics.first { $0.slug == slug.value } }
         var context = page(path, kind: "article", title: matter.title, description: matter.summary,
                            breadcrumbs: [("Home", SitePath(""))] + (firstTopic.map { [($0.title, $0.path)] } ?? []))
-        context["article"] = article
+        context["article"] = ViewNode(values: article)
         return context
     }
 
@@ -169,21 +172,21 @@ struct ViewModel: Sendable {
         return card
     }
 
-    private func topicLinks(_ slugs: [Located<String>], from path: SitePath) -> [Context] {
+    private func topicLinks(_ slugs: [Located<String>], from path: SitePath) -> [ViewNode] {
         slugs.compactMap { slug in
-            graph.content.config.topics.first { $0.slug == slug.value }.map { ["title": $0.title, "url": path.link(to: $0.path)] }
+            graph.content.config.topics.first { $0.slug == slug.value }.map { ViewNode(values: ["title": $0.title, "url": path.link(to: $0.path)]) }
         }
     }
 
     // MARK: Formatting
 
-    static func date(_ day: Day) -> Context { ["iso": day.iso, "human": day.human] }
+    static func date(_ day: Day) -> ViewNode { ViewNode(values: ["iso": day.iso, "human": day.human]) }
 
     /// At 200 words a minute, a common figure for adult silent reading of plain text.
     static func readingMinutes(_ words: Int) -> Int { max(1, (words + 199) / 200) }
 
     /// h2 entries with their h3 children; an h3 before any h2 stands alone.
-    static func tableOfContents(_ headings: [Heading]) -> [Context] {
+    static func tableOfContents(_ headings: [Heading]) -> [ViewNode] {
         var entries: [(heading: Heading, children: [Heading])] = []
         for heading in headings where heading.level == 2 || heading.level == 3 {
             if heading.level == 3, !entries.isEmpty, entries[entries.count - 1].heading.level == 2 {
@@ -193,8 +196,8 @@ struct ViewModel: Sendable {
             }
         }
         return entries.map { entry in
-            ["title": entry.heading.text, "id": entry.heading.id,
-             "children": entry.children.map { ["title": $0.text, "id": $0.id] }]
+            ViewNode(values: ["title": entry.heading.text, "id": entry.heading.id,
+                              "children": entry.children.map { ViewNode(values: ["title": $0.text, "id": $0.id]) }])
         }
     }
 
