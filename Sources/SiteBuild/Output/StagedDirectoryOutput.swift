@@ -66,7 +66,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     /// Deletes what this build did not write, then exchanges the spare with the
     /// destination (atomically where the kernel allows). The old build stays as the spare.
     public func commit() throws {
-        try prune(spare, relative: "")
+        try prune(spare.path, relative: "")
         let manager = FileManager.default
         guard manager.fileExists(atPath: destination.path) else {
             try manager.moveItem(at: spare, to: destination)
@@ -113,16 +113,16 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         folders.insert(folder)
     }
 
-    /// Removes every file and folder under `url` that this build did not write.
-    private func prune(_ url: URL, relative: String) throws {
-        let manager = FileManager.default
-        for name in (try? manager.contentsOfDirectory(atPath: url.path)) ?? [] {
-            let path = relative.isEmpty ? name : relative + "/" + name
-            let child = url.appendingPathComponent(name)
-            if folders.contains(path) {
+    /// Removes every file and folder under `folder` that this build did not write. Plain
+    /// string paths: `URL.appendingPathComponent` asks the file system about every name.
+    private func prune(_ folder: String, relative: String) throws {
+        for entry in DirectoryEntries.list(folder) ?? [] {
+            let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            let child = folder + "/" + entry.name
+            if entry.isDirectory, folders.contains(path) {
                 try prune(child, relative: path)
             } else if !written.contains(path) {
-                try manager.removeItem(at: child)
+                try FileManager.default.removeItem(atPath: child)
             }
         }
     }
