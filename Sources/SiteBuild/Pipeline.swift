@@ -28,8 +28,6 @@ public struct BuildReport: Sendable {
     public let files: Int
     public let bytes: Int
     public let warnings: [Diagnostic]
-    /// Each stage's name and seconds, in order.
-    public let stages: [(name: String, seconds: Double)]
 }
 
 /// The build, top to bottom: each stage takes the previous stage's product, and a stage
@@ -46,16 +44,16 @@ public struct SiteBuilder: Sendable {
     /// Builds `files` into `output`. Throws `BuildFailure` with every problem of the first
     /// stage that had any, or with every warning under `--strict`.
     public func build(_ files: SiteFiles, into output: some OutputSink) throws -> BuildReport {
-        var clock = StageClock(logger: logger)
+        let clock = StageClock(logger: logger)
         let loaded = try clock.run("Loaded files") { try ContentLoader.load(files, jobs: options.jobs).get() }
         do {
-            return try build(loaded, into: output, clock: &clock)
+            return try build(loaded, into: output, clock: clock)
         } catch let failure as BuildFailure {
             throw BuildFailure(failure.diagnostics.map { $0.quotingSource(from: loaded) })
         }
     }
 
-    private func build(_ loaded: LoadedSite, into output: some OutputSink, clock: inout StageClock) throws -> BuildReport {
+    private func build(_ loaded: LoadedSite, into output: some OutputSink, clock: StageClock) throws -> BuildReport {
         let setup = try clock.run("Read configuration and templates") { try SiteSetup.read(loaded, baseURL: options.baseURL).get() }
         let documents = try clock.run("Parsed front matter") { try parseDocuments(loaded) }
         let content = try clock.run("Selected content") {
@@ -72,7 +70,7 @@ public struct SiteBuilder: Sendable {
                 .writeAll(rendered, to: output, jobs: options.jobs)
         }
         return BuildReport(articles: content.articles.count, pages: content.pages.count, topics: content.config.topics.count,
-                           files: written.files, bytes: written.bytes, warnings: warnings, stages: clock.stages)
+                           files: written.files, bytes: written.bytes, warnings: warnings)
     }
 
     /// Every article and page, in parallel; fails with the problems of all of them.
@@ -92,22 +90,13 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// Times each stage and logs it: `Parsed front matter (38 ms)`.
+/// Times each stage and logs it (`HUB_LOG=debug`): `Parsed front matter (38 ms)`.
 struct StageClock {
     let logger: Logger
-    private(set) var stages: [(name: String, seconds: Double)] = []
 
-    init(logger: Logger) {
-        self.logger = logger
-    }
-
-    mutating func run<T>(_ name: String, _ work: () throws -> T) throws -> T {
+    func run<T>(_ name: String, _ work: () throws -> T) throws -> T {
         let start = DispatchTime.now().uptimeNanoseconds
-        defer {
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            stages.append((name, seconds))
-            logger.debug("\(name) (\(Int(seconds * 1000)) ms)")
-        }
+        defer { logger.debug("\(name) (\((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000) ms)") }
         return try work()
     }
 }
