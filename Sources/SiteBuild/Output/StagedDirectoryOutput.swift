@@ -20,6 +20,9 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     private let lock = NSLock()
     private var folders: Set<String> = []
     private var written: Set<String> = []
+    /// What the spare held when the build started, listed on a background thread while the
+    /// build parses and renders, so pruning at the end needs no second walk.
+    private let previousContents: BackgroundListing
 
     /// Takes the build lock and prepares the spare folder next to `destination`.
     public init(destination: URL) throws {
@@ -40,6 +43,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         }
         try FileManager.default.createDirectory(at: spare, withIntermediateDirectories: true)
         folders.insert("")
+        previousContents = BackgroundListing(root: spare.path)
     }
 
     deinit {
@@ -66,7 +70,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     /// Deletes what this build did not write, then exchanges the spare with the
     /// destination (atomically where the kernel allows). The old build stays as the spare.
     public func commit() throws {
-        try prune(spare.path, relative: "")
+        prune()
         let manager = FileManager.default
         guard manager.fileExists(atPath: destination.path) else {
             try manager.moveItem(at: spare, to: destination)
@@ -113,17 +117,54 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         folders.insert(folder)
     }
 
-    /// Removes every file and folder under `folder` that this build did not write. Plain
-    /// string paths: `URL.appendingPathComponent` asks the file system about every name.
-    private func prune(_ folder: String, relative: String) throws {
+    /// Removes every file and folder the spare held that this build did not write. Entries
+    /// the build itself replaced may already be gone, so removal failures are ignored.
+    private func prune() {
+        var removedFolders: Set<String> = []
+        for entry in previousContents.entries() {
+            let parent = entry.path.split(separator: "/").dropLast().joined(separator: "/")
+            if removedFolders.contains(parent) {
+                if entry.isDirectory { removedFolders.insert(entry.path) }
+                continue
+            }
+            if folders.contains(entry.path) || written.contains(entry.path) { continue }
+            try? FileManager.default.removeItem(atPath: spare.path + "/" + entry.path)
+            if entry.isDirectory { removedFolders.insert(entry.path) }
+        }
+    }
+}
+
+/// Lists a folder tree on its own thread; `entries()` waits for it. Parents come before
+/// their children.
+private final class BackgroundListing: @unchecked Sendable {
+    struct Entry {
+        let path: String
+        let isDirectory: Bool
+    }
+
+    private var listed: [Entry] = []
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(root: String) {
+        Thread { [self] in
+            var entries: [Entry] = []
+            Self.walk(root, relative: "", into: &entries)
+            listed = entries
+            finished.signal()
+        }.start()
+    }
+
+    func entries() -> [Entry] {
+        finished.wait()
+        finished.signal()
+        return listed
+    }
+
+    private static func walk(_ folder: String, relative: String, into entries: inout [Entry]) {
         for entry in DirectoryEntries.list(folder) ?? [] {
             let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
-            let child = folder + "/" + entry.name
-            if entry.isDirectory, folders.contains(path) {
-                try prune(child, relative: path)
-            } else if !written.contains(path) {
-                try FileManager.default.removeItem(atPath: child)
-            }
+            entries.append(Entry(path: path, isDirectory: entry.isDirectory))
+            if entry.isDirectory { walk(folder + "/" + entry.name, relative: path, into: &entries) }
         }
     }
 }
