@@ -61,14 +61,18 @@ public struct SiteBuilder: Sendable {
                                         selection: .init(includeDrafts: options.includeDrafts,
                                                          includeFuture: options.includeFuture, today: options.today)).get()
         }
-        let rendered = try clock.run("Rendered Markdown") { try BodyRenderer(content: content).renderAll(jobs: options.jobs).get() }
         let warnings = ReviewDateCheck(today: options.today).warnings(for: content)
         if options.strict, !warnings.isEmpty { throw BuildFailure(warnings) }
         let graph = SiteGraph(content: content)
-        let written = try clock.run("Rendered and wrote pages") {
+        let bodies = BodyRenderer(content: content)
+        // Markdown and pages in one parallel pass; links between documents are checked
+        // after it. Nothing reaches Public/ unless that check passes too.
+        let written = try clock.run("Rendered Markdown and pages") {
             try PageWriter(graph: graph, templates: setup.templates, assets: setup.assets, today: options.today)
-                .writeAll(rendered, to: output, jobs: options.jobs)
+                .writeAll(content.documents, bodies: bodies, to: output, jobs: options.jobs)
         }
+        let linkProblems = try clock.run("Checked links between documents") { bodies.problems(in: written.links) }
+        guard linkProblems.isEmpty else { throw BuildFailure(linkProblems) }
         return BuildReport(articles: content.articles.count, pages: content.pages.count, topics: content.config.topics.count,
                            files: written.files, bytes: written.bytes, warnings: warnings)
     }

@@ -19,23 +19,45 @@ struct BodyRenderer: Sendable {
     }
 
     /// A link to another document, kept to check its `#fragment` once every body is rendered.
-    private struct CrossLink: Sendable {
+    struct CrossLink: Sendable {
         let target: String
         let fragment: String
         let source: SourceDocument
         let link: MarkdownLink
     }
 
+    /// One document's rendering, and what it leaves to check against the others.
+    struct Outcome: Sendable {
+        let rendered: RenderedDocument
+        let links: LinkCheck
+    }
+
+    /// What cross-document checks need from a rendered body (not the HTML, which the page
+    /// writer can drop as soon as the page is written).
+    struct LinkCheck: Sendable {
+        let path: String
+        let headingIDs: [String]
+        let crossLinks: [CrossLink]
+        let problems: [Diagnostic]
+    }
+
     /// Renders all documents in parallel; fails with every broken link at once.
     func renderAll(jobs: Int) -> Result<[RenderedDocument], BuildFailure> {
-        let documents = content.documents
-        let results = ParallelMap.map(documents, jobs: jobs) { render($0) }
-        var diagnostics = results.flatMap(\.problems)
-        let rendered = results.map(\.rendered)
-        let headingIDs = Dictionary(uniqueKeysWithValues: rendered.map { ($0.document.path, Set($0.body.headings.map(\.id))) })
-        for result in results {
-            for cross in result.crossLinks where !(headingIDs[cross.target]?.contains(cross.fragment) ?? true) {
-                let available = rendered.first { $0.document.path == cross.target }?.body.headings.map(\.id) ?? []
+        let outcomes = ParallelMap.map(content.documents, jobs: jobs) { render($0) }
+        let diagnostics = problems(in: outcomes.map(\.links))
+        guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
+        return .success(outcomes.map(\.rendered))
+    }
+
+    /// Every broken link: those found while rendering, and `#fragment`s that name no
+    /// heading in the document they point at.
+    func problems(in checks: [LinkCheck]) -> [Diagnostic] {
+        var diagnostics = checks.flatMap(\.problems)
+        let headingIDs = Dictionary(uniqueKeysWithValues: checks.map { ($0.path, $0.headingIDs) })
+        let headingSets = headingIDs.mapValues(Set.init)
+        for check in checks {
+            for cross in check.crossLinks where !(headingSets[cross.target]?.contains(cross.fragment) ?? true) {
+                let available = headingIDs[cross.target] ?? []
                 let suggestion = YAMLReader.closest(to: cross.fragment, in: available)
                 diagnostics.append(Self.error("\(cross.target) has no heading with id '\(cross.fragment)'", at: cross.link,
                                               in: cross.source,
@@ -43,14 +65,7 @@ struct BodyRenderer: Sendable {
                                                   ?? (available.isEmpty ? [] : ["heading ids there: \(available.joined(separator: ", "))"])))
             }
         }
-        guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
-        return .success(rendered)
-    }
-
-    private struct Outcome: Sendable {
-        let rendered: RenderedDocument
-        let crossLinks: [CrossLink]
-        let problems: [Diagnostic]
+        return diagnostics
     }
 
     /// An error at a link's source position. Positions are worked out only here, when
@@ -62,7 +77,8 @@ struct BodyRenderer: Sendable {
         return file.error(message, line: line, column: file.characterColumn(line: line, byteColumn: link.byteColumn), notes: notes)
     }
 
-    private func render(_ document: SourceDocument) -> Outcome {
+    /// Renders one document's Markdown, resolving its links.
+    func render(_ document: SourceDocument) -> Outcome {
         var crossLinks: [CrossLink] = []
         var problems: [Diagnostic] = []
         var pendingSelfAnchors: [(String, MarkdownLink)] = []
@@ -92,7 +108,8 @@ struct BodyRenderer: Sendable {
             problems.append(Self.error("this page has no heading with id '\(fragment)'", at: link, in: document,
                                        notes: YAMLReader.closest(to: fragment, in: body.headings.map(\.id)).map { ["did you mean '#\($0)'?"] } ?? []))
         }
-        return Outcome(rendered: RenderedDocument(document: document, body: body), crossLinks: crossLinks, problems: problems)
+        return Outcome(rendered: RenderedDocument(document: document, body: body),
+                       links: LinkCheck(path: document.path, headingIDs: body.headings.map(\.id), crossLinks: crossLinks, problems: problems))
     }
 
     /// `../pages/about.md` from `Content/articles/x.md` → `Content/pages/about.md`.

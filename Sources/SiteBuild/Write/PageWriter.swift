@@ -2,7 +2,8 @@ import Foundation
 import SiteModel
 
 /// Renders every output file through the templates and hands it to the sink: pages in
-/// parallel, then feeds and assets.
+/// parallel, each article's Markdown rendered just before its page (so no body waits in
+/// memory for all the others), then feeds and assets.
 struct PageWriter: Sendable {
     let graph: SiteGraph
     let templates: TemplateSet
@@ -29,9 +30,17 @@ struct PageWriter: Sendable {
     struct Written: Sendable {
         let files: Int
         let bytes: Int
+        /// What each body left for the cross-document link check.
+        let links: [BodyRenderer.LinkCheck]
     }
 
-    func writeAll(_ rendered: [RenderedDocument], to sink: some OutputSink, jobs: Int) throws -> Written {
+    /// A unit of work: a page from the view model, or a document still to be rendered.
+    private enum Job: Sendable {
+        case page(Output)
+        case markdown(SourceDocument)
+    }
+
+    func writeAll(_ documents: [SourceDocument], bodies: BodyRenderer, to sink: some OutputSink, jobs jobCount: Int) throws -> Written {
         let viewModel = ViewModel(graph: graph)
         // Shared partials rendered once per depth: nearly every page is at depth 1.
         let byDepth = Dictionary(uniqueKeysWithValues: (0...2).map { ($0, templates.prerendered(with: viewModel.sharedContext(depth: $0))) })
@@ -40,16 +49,29 @@ struct PageWriter: Sendable {
         // The biggest pages (the A–Z, topic lists) first, so no core is left rendering one
         // alone at the end.
         let outputs: [Output] = [.topicsIndex] + graph.content.config.topics.map { .topic($0) } + [.home, .notFound]
-            + rendered.map { .document($0) } + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
-        let results = ParallelMap.map(outputs, jobs: jobs) { output -> Result<Int, Diagnostic> in
+            + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
+        // Documents are rendered from Markdown inside the same pass.
+        let jobs: [Job] = outputs.map { .page($0) } + documents.map { .markdown($0) }
+        let pages = ParallelMap.map(jobs, jobs: jobCount) { job -> (Result<Int, Diagnostic>, BodyRenderer.LinkCheck?) in
+            var body: BodyRenderer.Outcome?
+            let output: Output
+            switch job {
+            case let .page(page): output = page
+            case let .markdown(document):
+                let outcome = bodies.render(document)
+                body = outcome
+                output = .document(outcome.rendered)
+            }
             let (path, template, context) = page(for: output, viewModel: viewModel)
             let variant = output.isServedAtAnyURL ? notFoundTemplates
                 : navigationTargets.contains(path) ? templates : (byDepth[SitePath(path).depth] ?? templates)
             guard let html = variant.render(template, context) else {
-                return .failure(.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache")))
+                return (.failure(.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache"))),
+                        body?.links)
             }
-            return write(Data(html.utf8), at: path, to: sink)
+            return (write(Data(html.utf8), at: path, to: sink), body?.links)
         }
+        let results = pages.map(\.0)
         let feeds = SiteFeeds(graph: graph)
         var files: [(String, Data)] = [("sitemap.xml", Data(feeds.sitemap().utf8)), ("feed.xml", Data(feeds.atomFeed().utf8)),
                                        ("robots.txt", Data(feeds.robots().utf8))]
@@ -58,7 +80,7 @@ struct PageWriter: Sendable {
         let all = results + staticResults
         let diagnostics = all.compactMap(\.failure)
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
-        return Written(files: all.count, bytes: all.compactMap { try? $0.get() }.reduce(0, +))
+        return Written(files: all.count, bytes: all.compactMap { try? $0.get() }.reduce(0, +), links: pages.compactMap(\.1))
     }
 
     private func page(for output: Output, viewModel: ViewModel) -> (path: String, template: String, context: [String: Any]) {
