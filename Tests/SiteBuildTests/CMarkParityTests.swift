@@ -87,9 +87,16 @@ enum CMarkParity {
         var errorText: String { String(decoding: stderr, as: UTF8.self) }
     }
 
+    /// How standard input reaches the program: redirected from a file, or through a pipe
+    /// written after it starts (the two paths `hub render -` must both handle).
+    enum Input {
+        case file
+        case pipe
+    }
+
     /// Runs `executable` with standard output and error going to files (so a large output
     /// cannot block on a full pipe) and `stdin` as standard input.
-    static func run(_ executable: URL, _ arguments: [String], stdin: Data = Data()) throws -> Output {
+    static func run(_ executable: URL, _ arguments: [String], stdin: Data = Data(), input: Input = .file) throws -> Output {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("cmark-parity-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -100,11 +107,12 @@ enum CMarkParity {
         try stdin.write(to: inURL)
         try Data().write(to: outURL)
         try Data().write(to: errURL)
-        let input = try FileHandle(forReadingFrom: inURL)
         let output = try FileHandle(forWritingTo: outURL)
         let error = try FileHandle(forWritingTo: errURL)
+        let pipe = Pipe()
+        let inputFile = input == .file ? try FileHandle(forReadingFrom: inURL) : nil
         defer {
-            try? input.close()
+            try? inputFile?.close()
             try? output.close()
             try? error.close()
         }
@@ -112,45 +120,18 @@ enum CMarkParity {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.standardInput = input
+        process.standardInput = inputFile ?? pipe
         process.standardOutput = output
         process.standardError = error
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         process.environment = environment
         try process.run()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: try Data(contentsOf: outURL),
-                      stderr: try Data(contentsOf: errURL))
-    }
-
-    /// Runs `executable` with standard input from a pipe, written after it starts.
-    static func runWithPipedInput(_ executable: URL, _ arguments: [String], stdin: Data) throws -> Output {
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("cmark-parity-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        let output = try FileHandle(forWritingTo: outURL)
-        let error = try FileHandle(forWritingTo: errURL)
-        defer {
-            try? output.close()
-            try? error.close()
+        if input == .pipe {
+            // The reader runs concurrently, so input larger than the pipe's buffer cannot block.
+            pipe.fileHandleForWriting.write(stdin)
+            try pipe.fileHandleForWriting.close()
         }
-        let pipe = Pipe()
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardInput = pipe
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // The reader runs concurrently, so input larger than the pipe's buffer cannot block.
-        pipe.fileHandleForWriting.write(stdin)
-        try pipe.fileHandleForWriting.close()
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: try Data(contentsOf: outURL),
                       stderr: try Data(contentsOf: errURL))
@@ -344,7 +325,7 @@ struct CMarkParityTests {
             let (_, data) = try CMarkParity.fixture(fixture)
             let expected = try CMarkParity.run(cmark, mode.cmarkFlags, stdin: data)
             try #require(expected.status == 0)
-            let piped = try CMarkParity.runWithPipedInput(hub, mode.hubArguments + ["-"], stdin: data)
+            let piped = try CMarkParity.run(hub, mode.hubArguments + ["-"], stdin: data, input: .pipe)
             #expect(piped.status == 0, "hub render - failed: \(piped.errorText)")
             CMarkParity.compare(Array(piped.stdout), Array(expected.stdout), fixture: fixture,
                            "hub \(mode.hubArguments.joined(separator: " ")) - < \(fixture) (pipe)")
@@ -362,7 +343,7 @@ struct CMarkParityTests {
         var data = Data()
         for _ in 0..<200 { data.append(article); data.append(Data("\n".utf8)) }
         let expected = try CMarkParity.run(cmark, [], stdin: data)
-        let piped = try CMarkParity.runWithPipedInput(hub, ["render", "-"], stdin: data)
+        let piped = try CMarkParity.run(hub, ["render", "-"], stdin: data, input: .pipe)
         #expect(piped.status == 0)
         CMarkParity.expectSame(CMarkParity.normalise(Array(piped.stdout)), CMarkParity.normalise(Array(expected.stdout)), "hub render - (large)")
     }
