@@ -26,7 +26,6 @@ public struct BuildReport: Sendable {
     public let pages: Int
     public let topics: Int
     public let files: Int
-    public let bytes: Int
     public let warnings: [Diagnostic]
 }
 
@@ -74,7 +73,7 @@ public struct SiteBuilder: Sendable {
         let linkProblems = try clock.run("Checked links between documents") { bodies.problems(in: written.links) }
         guard linkProblems.isEmpty else { throw BuildFailure(linkProblems) }
         return BuildReport(articles: content.articles.count, pages: content.pages.count, topics: content.config.topics.count,
-                           files: written.files, bytes: written.bytes, warnings: warnings)
+                           files: written.files, warnings: warnings)
     }
 
     /// Every article and page, in parallel; fails with the problems of all of them.

@@ -89,7 +89,6 @@ struct BuildCommand: ParsableCommand {
                 + "\(Terminal.count(report.topics, "topic")), \(Terminal.count(report.files, "file")) in \(milliseconds) ms"
                 + (report.warnings.isEmpty ? "" : " with \(Terminal.count(report.warnings.count, "warning"))") + "\n")
         } catch let failure as BuildFailure {
-            sink.discard()
             Terminal.report(failure.diagnostics)
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
             let warnings = failure.diagnostics.count - errors
@@ -98,7 +97,6 @@ struct BuildCommand: ParsableCommand {
                 + ". \(outputURL.lastPathComponent)/ was not changed.\n")
             throw ExitCode.failure
         } catch {
-            sink.discard()
             Terminal.report([.error("could not replace \(outputURL.path): \(error.localizedDescription)")])
             throw ExitCode.failure
         }

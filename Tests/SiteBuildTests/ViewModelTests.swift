@@ -17,7 +17,10 @@ struct ViewModelTests {
             + loaded.pages.map { try FrontMatterParser.parse($0, kind: .page).get() }
         let content = try ContentResolver.resolve(config: setup.config, contacts: setup.contacts, documents: documents,
                                                   selection: .init(today: Day(iso: "2026-11-26")!)).get()
-        let rendered = try BodyRenderer(content: content).renderAll(jobs: 1).get()
+        let bodies = BodyRenderer(content: content)
+        let outcomes = content.documents.map(bodies.render)
+        #expect(bodies.problems(in: outcomes.map(\.links)).isEmpty)
+        let rendered = outcomes.map(\.rendered)
         let viewModel = ViewModel(graph: SiteGraph(content: content))
         let article = try #require(rendered.first { $0.document.kind == .article && !$0.document.frontMatter.sources.isEmpty })
         let page = try #require(rendered.first { $0.document.kind == .page })

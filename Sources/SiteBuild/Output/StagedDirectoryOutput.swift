@@ -8,6 +8,9 @@ import Glibc
 /// succeeded: a failed or interrupted build leaves the previous `Public/` byte for byte as
 /// it was, and files that no longer belong are gone.
 ///
+/// A failed build needs no clean-up: it leaves the spare half-written, and the next build
+/// overwrites and prunes it. `Public/` itself is never touched before the swap.
+///
 /// The output is double-buffered. The build writes into `.Public.spare` (which holds the
 /// build before last), overwriting files in place and deleting what it did not write, then
 /// exchanges it with `Public/` in one `renameat2(RENAME_EXCHANGE)`. The previous build
@@ -90,10 +93,6 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         }
         try? manager.moveItem(at: previous, to: spare)
     }
-
-    /// A failed build leaves the spare half-written; the next build overwrites and prunes
-    /// it, so there is nothing to undo. `Public/` itself was never touched.
-    public func discard() {}
 
     /// Creates `folder` and its parents once, under the lock so no writer races ahead.
     private func ensureFolder(_ folder: String) throws {

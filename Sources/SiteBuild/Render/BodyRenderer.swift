@@ -41,14 +41,6 @@ struct BodyRenderer: Sendable {
         let problems: [Diagnostic]
     }
 
-    /// Renders all documents in parallel; fails with every broken link at once.
-    func renderAll(jobs: Int) -> Result<[RenderedDocument], BuildFailure> {
-        let outcomes = ParallelMap.map(content.documents, jobs: jobs) { render($0) }
-        let diagnostics = problems(in: outcomes.map(\.links))
-        guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
-        return .success(outcomes.map(\.rendered))
-    }
-
     /// Every broken link: those found while rendering, and `#fragment`s that name no
     /// heading in the document they point at.
     func problems(in checks: [LinkCheck]) -> [Diagnostic] {

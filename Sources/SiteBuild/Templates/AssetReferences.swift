@@ -6,11 +6,11 @@ import Foundation
 /// resolving it once per template instead of through a lambda on every page saves
 /// swift-mustache parsing the lambda's result again each time.
 enum AssetReferences {
-    static func expand(_ template: String, assets: [String: String]) -> String {
+    static func expand(_ template: String, tags: [MustacheTag], assets: [String: String]) -> String {
         var output = ""
         var copiedUpTo = template.startIndex
         var open: MustacheTag?
-        for tag in MustacheTagScanner.tags(in: template) {
+        for tag in tags {
             if tag.isDelimiterChange { break }
             if tag.sigil == "#", tag.name == "asset" {
                 open = tag

@@ -5,6 +5,8 @@ import SiteModel
 /// unescaped output of anything but a rendered body.
 struct TemplateChecker {
     let source: SourceText
+    /// The template's tags, scanned once by `TemplateSet`.
+    let tags: [MustacheTag]
     let templateNames: Set<String>
     let assetNames: Set<String>
 
@@ -28,7 +30,7 @@ struct TemplateChecker {
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var assetSection: (line: Int, column: Int, textStart: String.Index)?
-        for tag in MustacheTagScanner.tags(in: source.text) {
+        for tag in tags {
             func report(_ message: String, notes: [String] = []) {
                 diagnostics.append(source.error(message, line: tag.line, column: tag.column, notes: notes))
             }

@@ -25,11 +25,12 @@ struct TemplateSet: Sendable {
         let names = Set(templates.map(\.name))
         var dependencies: [String: TemplateDependencies] = [:]
         for template in templates {
+            let tags = MustacheTagScanner.tags(in: template.source.text)
             do {
                 // Parsed once as written, for exact error positions, then with the pragma
                 // that selects the fast escaper (it adds nothing to the output).
                 _ = try MustacheTemplate(string: template.source.text)
-                let compiled = HTMLEscaping.pragma + AssetReferences.expand(template.source.text, assets: assets)
+                let compiled = HTMLEscaping.pragma + AssetReferences.expand(template.source.text, tags: tags, assets: assets)
                 library.register(try MustacheTemplate(string: compiled), named: template.name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(template.source.error("template syntax error: \(describe(error.error))",
@@ -39,8 +40,8 @@ struct TemplateSet: Sendable {
                 diagnostics.append(.error("template could not be read: \(error)", at: template.source.location()))
                 continue
             }
-            diagnostics += TemplateChecker(source: template.source, templateNames: names, assetNames: assetNames).check()
-            dependencies[template.name] = TemplateDependencies(MustacheTagScanner.tags(in: template.source.text))
+            diagnostics += TemplateChecker(source: template.source, tags: tags, templateNames: names, assetNames: assetNames).check()
+            dependencies[template.name] = TemplateDependencies(tags)
         }
         for name in required where !names.contains(name) {
             diagnostics.append(.error("the template '\(name)' is missing; create Templates/\(name).mustache",

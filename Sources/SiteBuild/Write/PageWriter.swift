@@ -29,7 +29,6 @@ struct PageWriter: Sendable {
 
     struct Written: Sendable {
         let files: Int
-        let bytes: Int
         /// What each body left for the cross-document link check.
         let links: [BodyRenderer.LinkCheck]
     }
@@ -52,7 +51,7 @@ struct PageWriter: Sendable {
             + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
         // Documents are rendered from Markdown inside the same pass.
         let jobs: [Job] = outputs.map { .page($0) } + documents.map { .markdown($0) }
-        let pages = ParallelMap.map(jobs, jobs: jobCount) { job -> (Result<Int, Diagnostic>, BodyRenderer.LinkCheck?) in
+        let pages = ParallelMap.map(jobs, jobs: jobCount) { job -> (problem: Diagnostic?, links: BodyRenderer.LinkCheck?) in
             var body: BodyRenderer.Outcome?
             let output: Output
             switch job {
@@ -66,21 +65,17 @@ struct PageWriter: Sendable {
             let variant = output.isServedAtAnyURL ? notFoundTemplates
                 : navigationTargets.contains(path) ? templates : (byDepth[SitePath(path).depth] ?? templates)
             guard let html = variant.render(template, context) else {
-                return (.failure(.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache"))),
-                        body?.links)
+                return (.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache")), body?.links)
             }
             return (write(Data(html.utf8), at: path, to: sink), body?.links)
         }
-        let results = pages.map(\.0)
         let feeds = SiteFeeds(graph: graph)
         var files: [(String, Data)] = [("sitemap.xml", Data(feeds.sitemap().utf8)), ("feed.xml", Data(feeds.atomFeed().utf8)),
                                        ("robots.txt", Data(feeds.robots().utf8))]
         files += assets.files.map { ("assets/" + $0.name, $0.data) }
-        let staticResults = files.map { write($0.1, at: $0.0, to: sink) }
-        let all = results + staticResults
-        let diagnostics = all.compactMap(\.failure)
+        let diagnostics = pages.compactMap(\.problem) + files.compactMap { write($0.1, at: $0.0, to: sink) }
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
-        return Written(files: all.count, bytes: all.compactMap { try? $0.get() }.reduce(0, +), links: pages.compactMap(\.1))
+        return Written(files: pages.count + files.count, links: pages.compactMap(\.links))
     }
 
     private func page(for output: Output, viewModel: ViewModel) -> (path: String, template: String, context: [String: Any]) {
@@ -98,12 +93,13 @@ struct PageWriter: Sendable {
         }
     }
 
-    private func write(_ data: Data, at path: String, to sink: some OutputSink) -> Result<Int, Diagnostic> {
+    /// Writes one file; the problem, if it could not be written.
+    private func write(_ data: Data, at path: String, to sink: some OutputSink) -> Diagnostic? {
         do {
             try sink.write(path, data)
-            return .success(data.count)
+            return nil
         } catch {
-            return .failure(.error("could not write \(path): \(error.localizedDescription)"))
+            return .error("could not write \(path): \(error.localizedDescription)")
         }
     }
 }
