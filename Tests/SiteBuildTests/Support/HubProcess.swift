@@ -9,37 +9,13 @@ enum HubProcess {
         let standardError: String
     }
 
-    /// The `hub` built next to this test bundle.
-    static var executable: URL? {
-        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [folder, folder.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("hub")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
-
+    /// Runs `hub` through the parity tests' process runner, as text.
     static func run(_ arguments: [String], input: String? = nil,
                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Outcome {
-        let hub = try #require(executable, "the hub executable was not built next to the tests", sourceLocation: sourceLocation)
-        let process = Process()
-        process.executableURL = hub
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe(), err = Pipe(), inPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inPipe
-        try process.run()
-        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try inPipe.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-                       standardError: String(decoding: errData, as: UTF8.self))
+        let hub = try CMarkParity.requireHub(sourceLocation: sourceLocation)
+        let result = try CMarkParity.run(hub, arguments, stdin: Data((input ?? "").utf8))
+        return Outcome(status: result.status, standardOutput: String(decoding: result.stdout, as: UTF8.self),
+                       standardError: result.errorText)
     }
 }
 
