@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import CommonMark
 import SiteModel
 
 /// What to build and how.
@@ -26,7 +27,10 @@ public struct BuildReport: Sendable {
     public let pages: Int
     public let topics: Int
     public let files: Int
+    /// Warnings that did not fail the build (all of them fail it under `--strict`).
     public let warnings: [Diagnostic]
+    /// Everything the content checks found, info included.
+    public let checks: CheckReport
 }
 
 /// The build, top to bottom: each stage takes the previous stage's product, and a stage
@@ -41,8 +45,31 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds `files` into `output`. Throws `BuildFailure` with every problem of the first
-    /// stage that had any, or with every warning under `--strict`.
+    /// stage that had any, or with every content-check error (and warning, under
+    /// `--strict`) together with the other warnings.
     public func build(_ files: SiteFiles, into output: some OutputSink) throws -> BuildReport {
+        let report = try run(files, into: output)
+        let failing = report.checks.failing(strict: options.strict)
+        guard failing.isEmpty else {
+            throw BuildFailure(failing.map(\.diagnostic) + (options.strict ? [] : report.warnings))
+        }
+        return report
+    }
+
+    /// Runs every check, rendering every page without writing any (`hub check`, and the
+    /// preview's overlay and register). A stage that stops the build (a front-matter error)
+    /// is reported as findings of the rule `build`.
+    public func check(_ files: SiteFiles) -> CheckReport {
+        do {
+            return try run(files, into: DiscardingOutput()).checks
+        } catch let failure as BuildFailure {
+            return CheckReport(today: options.today, siteTitle: "", findings: failure.diagnostics.map { Finding(.build, $0) }, documents: [])
+        } catch {
+            return CheckReport(today: options.today, siteTitle: "", findings: [Finding(.build, .error("\(error)"))], documents: [])
+        }
+    }
+
+    private func run(_ files: SiteFiles, into output: some OutputSink) throws -> BuildReport {
         let clock = StageClock(logger: logger)
         let loaded = try clock.run("Loaded files") { try ContentLoader.load(files, jobs: options.jobs).get() }
         do {
@@ -54,26 +81,39 @@ public struct SiteBuilder: Sendable {
 
     private func build(_ loaded: LoadedSite, into output: some OutputSink, clock: StageClock) throws -> BuildReport {
         let setup = try clock.run("Read configuration and templates") { try SiteSetup.read(loaded, baseURL: options.baseURL).get() }
+        let guide = try loaded.languageGuide.map { try LanguageGuide.read($0).get() } ?? .empty
         let documents = try clock.run("Parsed front matter") { try parseDocuments(loaded) }
         let content = try clock.run("Selected content") {
             try ContentResolver.resolve(config: setup.config, contacts: setup.contacts, documents: documents,
                                         selection: .init(includeDrafts: options.includeDrafts,
                                                          includeFuture: options.includeFuture, today: options.today)).get()
         }
-        let warnings = ReviewDateCheck(today: options.today).warnings(for: content)
-        if options.strict, !warnings.isEmpty { throw BuildFailure(warnings) }
+        let checks = ContentChecks(content: content, guide: guide, today: options.today)
+        let outcomes = try clock.run("Checked content") { checks.run(jobs: options.jobs) }
         let graph = SiteGraph(content: content)
         let bodies = BodyRenderer(content: content)
+        let scanner = LinkScanningSink(output)
         // Markdown and pages in one parallel pass; links between documents are checked
-        // after it. Nothing reaches Public/ unless that check passes too.
+        // after it. Nothing reaches Public/ unless those checks pass too.
         let written = try clock.run("Rendered Markdown and pages") {
             try PageWriter(graph: graph, templates: setup.templates, assets: setup.assets, today: options.today)
-                .writeAll(content.documents, bodies: bodies, to: output, jobs: options.jobs)
+                .writeAll(content.documents, bodies: bodies, to: scanner, jobs: options.jobs)
         }
-        let linkProblems = try clock.run("Checked links between documents") { bodies.problems(in: written.links) }
-        guard linkProblems.isEmpty else { throw BuildFailure(linkProblems) }
+        let linkFindings = try clock.run("Checked links") { () -> [Finding] in
+            let markdown = bodies.problems(in: written.links).map { Finding(.links, $0) }
+            let (paths, pages) = scanner.scanned
+            let byPage = Dictionary(uniqueKeysWithValues: written.links.compactMap { check -> (String, (document: SourceDocument, links: [MarkdownLink]))? in
+                content.documentsByPath[check.path].map { ($0.sitePath.filePath, ($0, check.markdownLinks)) }
+            })
+            let generated = GeneratedLinkCheck(content: content, templates: loaded.templates, markdownLinks: byPage,
+                                               dataFiles: [loaded.siteConfig, loaded.crisisContacts])
+                .findings(paths: paths, pages: pages)
+            return markdown + generated + checks.siteFindings(contactsFile: loaded.crisisContacts, pages: pages)
+        }
+        let report = checks.report(outcomes: outcomes, otherFindings: linkFindings)
         return BuildReport(articles: content.articles.count, pages: content.pages.count, topics: content.config.topics.count,
-                           files: written.files, warnings: warnings)
+                           files: written.files, warnings: report.findings.filter { $0.severity == .warning }.map(\.diagnostic),
+                           checks: report)
     }
 
     /// Every article and page, in parallel; fails with the problems of all of them.

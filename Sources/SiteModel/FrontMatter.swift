@@ -20,6 +20,8 @@ public struct FrontMatter: Sendable {
     public var weight: Int = 0
     public var related: [Located<String>] = []
     public var isDraft: Bool = false
+    /// Language-guide terms this article may use, each with its reason.
+    public var languageAllow: [LanguageAllowance] = []
 
     public init() {}
 }

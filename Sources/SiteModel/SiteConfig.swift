@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable {
     public var topics: [Topic]
     /// Raw HTML in Markdown passes through when true. Off by default.
     public var allowsUnsafeHTML: Bool
+    /// Content-check thresholds (`checks:`); the defaults when absent.
+    public var checks = CheckSettings()
 
     public init(title: String, tagline: String, baseURL: String, language: String,
                 organisation: Organisation, introduction: String, navigation: [NavigationLink],

@@ -9,6 +9,7 @@ public enum ContentLoader {
 
     static let siteConfigPath = "Content/site.yml"
     static let crisisPath = "Content/data/crisis.yml"
+    static let languageGuidePath = "Content/data/language-guide.tsv"
     static let articlesFolder = "Content/articles/"
     static let pagesFolder = "Content/pages/"
     static let templatesFolder = "Templates/"
@@ -28,6 +29,7 @@ public enum ContentLoader {
         }
         let config = text(siteConfigPath, required: true)
         let crisis = text(crisisPath, required: true)
+        let languageGuide = text(languageGuidePath, required: false)
         // UTF-8 validation of 10,000 articles is worth spreading over the cores.
         let articlePaths = files.paths(under: articlesFolder).filter { $0.hasSuffix(".md") }
         let decoded = ParallelMap.map(articlePaths, jobs: jobs) { path in
@@ -51,7 +53,7 @@ public enum ContentLoader {
         }
         guard diagnostics.isEmpty, let config, let crisis else { return .failure(BuildFailure(diagnostics)) }
         return .success(LoadedSite(siteConfig: config, crisisContacts: crisis, articles: articles, pages: pages,
-                                   templates: templates, assets: assets))
+                                   templates: templates, assets: assets, languageGuide: languageGuide))
     }
 
     /// UTF-8 text, or an error at the first bad byte's line and column (a binary file, a

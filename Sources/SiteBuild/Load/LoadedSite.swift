@@ -11,6 +11,8 @@ public struct LoadedSite: Sendable {
     var templates: [NamedTemplate]
     /// `Templates/assets/**`, by path under `assets/`.
     var assets: [AssetFile]
+    /// `Content/data/language-guide.tsv`, if the site has one.
+    var languageGuide: SourceText? = nil
 }
 
 /// A template's name and source.
@@ -41,6 +43,7 @@ extension LoadedSite {
     func source(at path: String) -> SourceText? {
         if path == siteConfig.path { return siteConfig }
         if path == crisisContacts.path { return crisisContacts }
+        if path == languageGuide?.path { return languageGuide }
         return (articles + pages).first { $0.path == path } ?? templates.first { $0.source.path == path }?.source
     }
 }

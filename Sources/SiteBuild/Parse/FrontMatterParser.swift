@@ -9,7 +9,7 @@ enum FrontMatterParser {
     static let articleSchema = YAMLSchema(
         required: ["title", "summary", "topics", "published", "last_reviewed", "next_review", "authors"],
         optional: ["updated", "reviewers", "sources", "content_note", "nations", "aliases", "slug",
-                   "weight", "related", "draft"])
+                   "weight", "related", "draft", "language_allow"])
 
     /// The smaller schema of a standalone page.
     static let pageSchema = YAMLSchema(
@@ -102,6 +102,13 @@ enum FrontMatterParser {
         matter.weight = reader.integer(fields, "weight") ?? 0
         matter.related = reader.texts(fields, "related")
         matter.isDraft = reader.bool(fields, "draft") ?? false
+        matter.languageAllow = reader.list(fields, "language_allow") { reader, node in
+            // A missing reason is reported by the language check, with the other findings.
+            guard let allowance = reader.mapping(node, what: "a language allowance",
+                                                 schema: .init(required: ["term"], optional: ["reason"])),
+                  let term = reader.text(allowance, "term"), let termNode = allowance.values["term"] else { return nil }
+            return LanguageAllowance(term: Located(term, at: reader.location(of: termNode)), reason: reader.text(allowance, "reason"))
+        }
         checkDates(matter, fields: fields, reader: &reader)
         return matter
     }

@@ -5,7 +5,7 @@ import Yams
 enum SiteConfigReader {
     static let schema = YAMLSchema(
         required: ["title", "tagline", "base_url", "language", "organisation", "topics"],
-        optional: ["introduction", "navigation", "footer_links", "unsafe_html"])
+        optional: ["introduction", "navigation", "footer_links", "unsafe_html", "checks"])
 
     static func read(_ file: SourceText) -> Result<SiteConfig, BuildFailure> {
         let document = YAMLDocument(file: file)
@@ -43,7 +43,8 @@ enum SiteConfigReader {
         for (topic, node) in zip(topics, fields.values["topics"]?.sequence ?? []) where !seen.insert(topic.slug).inserted {
             reader.error("topic '\(topic.slug)' is declared twice", at: node)
         }
-        let config = SiteConfig(
+        let checks = fields.values["checks"].map { CheckSettingsReader.read($0, reader: &reader) } ?? CheckSettings()
+        var config = SiteConfig(
             title: reader.text(fields, "title") ?? "",
             tagline: reader.text(fields, "tagline") ?? "",
             baseURL: baseURL,
@@ -54,6 +55,7 @@ enum SiteConfigReader {
             footerLinks: links(fields, "footer_links", reader: &reader),
             topics: topics,
             allowsUnsafeHTML: reader.bool(fields, "unsafe_html") ?? false)
+        config.checks = checks
         guard reader.diagnostics.isEmpty else { return .failure(BuildFailure(reader.diagnostics)) }
         return .success(config)
     }

@@ -39,6 +39,8 @@ struct BodyRenderer: Sendable {
         let headingIDs: [String]
         let crossLinks: [CrossLink]
         let problems: [Diagnostic]
+        /// Every link as written, so the generated-page link check can point at its source.
+        let markdownLinks: [MarkdownLink]
     }
 
     /// Every broken link: those found while rendering, and `#fragment`s that name no
@@ -101,7 +103,8 @@ struct BodyRenderer: Sendable {
                                        notes: YAMLReader.closest(to: fragment, in: body.headings.map(\.id)).map { ["did you mean '#\($0)'?"] } ?? []))
         }
         return Outcome(rendered: RenderedDocument(document: document, body: body),
-                       links: LinkCheck(path: document.path, headingIDs: body.headings.map(\.id), crossLinks: crossLinks, problems: problems))
+                       links: LinkCheck(path: document.path, headingIDs: body.headings.map(\.id), crossLinks: crossLinks, problems: problems,
+                                        markdownLinks: body.links))
     }
 
     /// `../pages/about.md` from `Content/articles/x.md` → `Content/pages/about.md`.

@@ -1,0 +1,118 @@
+import Foundation
+import SiteModel
+
+/// Finds language-guide terms in an article's prose (not its code or link destinations),
+/// honouring the article's `language_allow` list and, by default, sparing quoted speech and
+/// block quotes from warnings and info (people may describe themselves in their own words).
+struct LanguageCheck: Sendable {
+    let guide: LanguageGuide
+    let settings: CheckSettings
+
+    func findings(for document: SourceDocument, prose: ProseUnits) -> [Finding] {
+        let units = prose.units.filter { $0.kind != .code }
+        guard !guide.terms.isEmpty || !document.frontMatter.languageAllow.isEmpty else { return [] }
+        // One string per document, so each term's expression runs once per article.
+        var joined = ""
+        var starts: [Int] = []
+        for unit in units {
+            starts.append(joined.utf16.count)
+            joined += unit.text + "\n\n"
+        }
+        let text = joined as NSString
+        let quoted = Self.quotedRanges(in: joined)
+        let isSafeMessaging = !Set(document.frontMatter.topics.map(\.value)).isDisjoint(with: settings.safeMessagingTopics)
+        var allowanceUsed = Array(repeating: false, count: document.frontMatter.languageAllow.count)
+        var occurrences: [String: Int] = [:]
+        var findings: [Finding] = []
+        for term in guide.terms {
+            let severity = isSafeMessaging ? term.safeMessagingSeverity ?? term.severity : term.severity
+            for match in term.expression.matches(in: joined, range: NSRange(location: 0, length: text.length)) {
+                let unitIndex = (starts.lastIndex { $0 <= match.range.location }) ?? 0
+                let unit = units[unitIndex]
+                if severity != .error, settings.quotesExempt,
+                   unit.inBlockQuote || quoted.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) {
+                    continue
+                }
+                let phrase = text.substring(with: match.range)
+                let normalised = Self.normalise(phrase)
+                if let allowed = document.frontMatter.languageAllow.firstIndex(where: { Self.allows($0, normalised) }) {
+                    allowanceUsed[allowed] = true
+                    continue
+                }
+                let key = "\(unitIndex)\u{0}\(normalised)"
+                let occurrence = occurrences[key, default: 0]
+                occurrences[key] = occurrence + 1
+                let (line, column) = prose.locate(phrase, occurrence: occurrence, in: unit)
+                var notes = [term.reason]
+                if severity != .info { notes.append("if this wording is right here, add it to 'language_allow' with a reason") }
+                let diagnostic = prose.file.diagnostic(severity, "'\(phrase)': \(Self.advice(term.suggestion))",
+                                                       line: line, column: column, notes: notes)
+                findings.append(Finding(.language, diagnostic, phrase: phrase, suggestion: term.suggestion))
+            }
+        }
+        for (index, allowance) in document.frontMatter.languageAllow.enumerated() {
+            let location = allowance.term.location
+            if allowance.reason == nil {
+                findings.append(Finding(.language, prose.file.diagnostic(
+                    .error, "language allowance for '\(allowance.term.value)' has no reason", line: location.line, column: location.column,
+                    notes: ["add 'reason:' saying why this wording is right here, e.g. a person's own words"])))
+            } else if !allowanceUsed[index] {
+                findings.append(Finding(.language, prose.file.diagnostic(
+                    .warning, "language allowance for '\(allowance.term.value)' matches nothing in this article", line: location.line,
+                    column: location.column, notes: ["remove it, so it cannot hide a later use"])))
+            }
+        }
+        return findings
+    }
+
+    /// "do not use" stays as it is; a list of alternatives reads "consider: …".
+    static func advice(_ suggestion: String) -> String {
+        let lower = suggestion.lowercased()
+        return lower.hasPrefix("do not") || lower.hasPrefix("review") || lower.hasPrefix("remove") || lower.hasPrefix("use ")
+            || lower.hasPrefix("describe") || lower.hasPrefix("choose") || lower.hasPrefix("if ") || lower.hasPrefix("explain")
+            || lower.hasPrefix("acknowledge")
+            ? suggestion : "consider: \(suggestion)"
+    }
+
+    static func normalise(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .replacingOccurrences(of: "’", with: "'")
+    }
+
+    /// An allowance covers a finding when either phrase contains the other.
+    static func allows(_ allowance: LanguageAllowance, _ phrase: String) -> Bool {
+        let term = normalise(allowance.term.value)
+        return !term.isEmpty && (phrase.contains(term) || term.contains(phrase))
+    }
+
+    /// Ranges (UTF-16) inside “curly” or "straight" double quotes, or ‘curly single’ quotes,
+    /// never across a block. An apostrophe (’ between letters) does not close a quote.
+    static func quotedRanges(in text: String) -> [NSRange] {
+        var ranges: [NSRange] = []
+        var openDouble: Int?, openSingle: Int?, openStraight: Int?
+        var offset = 0
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            let width = character.utf16.count
+            switch character {
+            case "“": openDouble = offset
+            case "”":
+                if let start = openDouble { ranges.append(NSRange(location: start, length: offset - start)); openDouble = nil }
+            case "\"":
+                if let start = openStraight { ranges.append(NSRange(location: start, length: offset - start)); openStraight = nil }
+                else { openStraight = offset }
+            case "‘": openSingle = offset
+            case "’":
+                let next = index + 1 < characters.count ? characters[index + 1] : " "
+                if let start = openSingle, !next.isLetter {
+                    ranges.append(NSRange(location: start, length: offset - start)); openSingle = nil
+                }
+            case "\n":
+                if index + 1 < characters.count, characters[index + 1] == "\n" { openDouble = nil; openSingle = nil; openStraight = nil }
+            default: break
+            }
+            offset += width
+        }
+        return ranges
+    }
+}

@@ -1,0 +1,170 @@
+import CommonMark
+import Foundation
+import SiteModel
+
+/// Checks every `href` and `src` in every generated page, template links included: internal
+/// targets and `#anchors` exist, links to the site's own base URL do too, external URLs are
+/// well formed, and `http:` is flagged. A problem is reported at the Markdown link that made
+/// it when there is one, otherwise once at the template that wrote it, with a page count.
+struct GeneratedLinkCheck: Sendable {
+    let content: SiteContent
+    let templates: [NamedTemplate]
+    /// Each document's Markdown links, by the document's output file.
+    let markdownLinks: [String: (document: SourceDocument, links: [MarkdownLink])]
+
+    enum Problem: Hashable {
+        case missingFile(target: String)
+        case missingAnchor(target: String, fragment: String)
+        case insecure
+        case malformed
+        case outsideSite
+
+        var severity: Finding.Severity { self == .insecure ? .warning : .error }
+
+        func message(_ href: String) -> String {
+            switch self {
+            case let .missingFile(target): return "link to '\(href)' goes nowhere: the site has no \(target)"
+            case let .missingAnchor(target, fragment): return "link to '\(href)': \(target) has no element with id '\(fragment)'"
+            case .insecure: return "link to '\(href)' uses http:, which is not secure; use https:// if the site has it"
+            case .malformed: return "link to '\(href)' is not a well-formed web address"
+            case .outsideSite: return "link to '\(href)' points outside the site's base path"
+            }
+        }
+    }
+
+    /// Site files that can write links into pages besides the Markdown: front matter
+    /// (sources), `site.yml` (navigation), `crisis.yml` (contacts), then the templates.
+    let dataFiles: [SourceText]
+
+    func findings(paths: Set<String>, pages: [String: HTMLLinks]) -> [Finding] {
+        let baseURL = content.config.baseURL
+        let basePath = URL(string: baseURL)?.path ?? "/"
+        var findings: [Finding] = []
+        // Problems not from Markdown, grouped by where they were written: one broken header
+        // link must not become 10,000 findings.
+        var grouped: [String: (location: (file: SourceText, line: Int, column: Int), href: String, problem: Problem, pages: [String])] = [:]
+        for (page, links) in pages.sorted(by: { $0.key < $1.key }) {
+            for href in Set(links.targets).sorted() {
+                guard let problem = Self.problem(href, page: page, paths: paths, pages: pages, baseURL: baseURL,
+                                                 basePath: basePath.hasSuffix("/") ? basePath : basePath + "/") else { continue }
+                let source = markdownLinks[page]
+                if let source, let link = Self.markdownLink(for: href, in: source.document, links: source.links) {
+                    let file = SourceText(path: source.document.path, text: source.document.text)
+                    let line = link.line + source.document.bodyLineOffset
+                    findings.append(Finding(.links, file.diagnostic(problem.severity, problem.message(link.destination), line: line,
+                                                                    column: file.characterColumn(line: line, byteColumn: link.byteColumn))))
+                    continue
+                }
+                let own = source.map { SourceText(path: $0.document.path, text: $0.document.text) }
+                let location = Self.locate(Self.withoutRelativePrefix(href), in: (own.map { [$0] } ?? []) + dataFiles + templates.map(\.source))
+                    ?? (SourceText(path: "Templates/", text: ""), 0, 0)
+                let key = "\(location.0.path):\(location.1):\(location.2)\u{0}\(problem)\u{0}\(Self.withoutRelativePrefix(href))"
+                grouped[key, default: (location, href, problem, [])].pages.append(page)
+            }
+        }
+        for (_, group) in grouped.sorted(by: { $0.key < $1.key }) {
+            let pagesText = group.pages.count == 1 ? "in \(group.pages[0])" : "in \(group.pages.count) pages, e.g. \(group.pages[0])"
+            findings.append(Finding(.links, group.location.file.diagnostic(
+                group.problem.severity, group.problem.message(group.href) + " (\(pagesText))",
+                line: group.location.line, column: group.location.column)))
+        }
+        return findings
+    }
+
+    /// The first line in `files` that contains `needle` (its path part) literally.
+    private static func locate(_ needle: String, in files: [SourceText]) -> (SourceText, Int, Int)? {
+        let trimmed = needle.split(separator: "#").first.map(String.init) ?? needle
+        guard !trimmed.isEmpty else { return nil }
+        for file in files {
+            guard file.text.contains(trimmed) else { continue }
+            for (index, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if let range = line.range(of: trimmed) {
+                    return (file, index + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// `../../peer-support/` → `peer-support/`, so one template link groups across depths.
+    static func withoutRelativePrefix(_ href: String) -> String {
+        var rest = Substring(href)
+        while rest.hasPrefix("../") || rest.hasPrefix("./") { rest = rest.drop { $0 != "/" }.dropFirst() }
+        return String(rest)
+    }
+
+    /// The Markdown link in `document` that became `href`.
+    static func markdownLink(for href: String, in document: SourceDocument, links: [MarkdownLink]) -> MarkdownLink? {
+        links.first { link in
+            if link.destination == href { return true }
+            if case let .siteAbsolute(path, fragment) = LinkTarget(link.destination) {
+                return document.sitePath.link(to: SitePath(path), fragment: fragment) == href
+            }
+            return false
+        }
+    }
+
+    /// What is wrong with `href` on `page`, if anything.
+    static func problem(_ href: String, page: String, paths: Set<String>, pages: [String: HTMLLinks],
+                        baseURL: String, basePath: String) -> Problem? {
+        if href.isEmpty { return nil }
+        let lower = href.lowercased()
+        if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("sms:") || lower.hasPrefix("data:") { return nil }
+        var local: String
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("//") {
+            let secureBase = "https://" + baseURL.drop { $0 != ":" }.dropFirst(3)
+            if href.hasPrefix(baseURL) || href.hasPrefix(secureBase) {
+                if lower.hasPrefix("http://") { return .insecure }
+                local = "/" + String(href.dropFirst(href.hasPrefix(baseURL) ? baseURL.count : secureBase.count))
+                local = basePath + local.dropFirst()
+            } else {
+                guard let url = URL(string: href), let host = url.host, !host.isEmpty, host.contains("."),
+                      !href.contains(" ") else { return .malformed }
+                return lower.hasPrefix("http://") ? .insecure : nil
+            }
+        } else if href.prefix(while: { $0 != "/" && $0 != "#" && $0 != "?" }).contains(":") {
+            return .malformed
+        } else {
+            local = href
+        }
+        // Split off the fragment and query; resolve the path against the page.
+        let hashParts = local.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let fragment = hashParts.count > 1 ? String(hashParts[1]).removingPercentEncodingIfPossible : ""
+        let pathPart = String(hashParts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        var segments: [Substring]
+        if pathPart.isEmpty {
+            segments = page.split(separator: "/", omittingEmptySubsequences: false)
+        } else {
+            if pathPart.hasPrefix("/") {
+                guard pathPart.hasPrefix(basePath) || pathPart + "/" == basePath else { return .outsideSite }
+                segments = [""] + pathPart.dropFirst(basePath.count).split(separator: "/", omittingEmptySubsequences: false)
+                segments.removeFirst()
+            } else {
+                segments = page.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+                    + pathPart.split(separator: "/", omittingEmptySubsequences: false)
+            }
+            var resolved: [Substring] = []
+            for (index, segment) in segments.enumerated() {
+                let isLast = index == segments.count - 1
+                switch segment {
+                case ".": if isLast { resolved.append("") }
+                case "..":
+                    guard !resolved.isEmpty else { return .outsideSite }
+                    resolved.removeLast()
+                    if isLast { resolved.append("") }
+                case "" where !isLast: continue
+                default: resolved.append(segment)
+                }
+            }
+            segments = resolved
+        }
+        var target = segments.map { String($0).removingPercentEncodingIfPossible }.joined(separator: "/")
+        if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+        if !paths.contains(target) {
+            guard paths.contains(target + "/index.html") else { return .missingFile(target: target) }
+            target += "/index.html"
+        }
+        guard !fragment.isEmpty, target.hasSuffix(".html") else { return nil }
+        return pages[target]?.ids.contains(fragment) == true ? nil : .missingAnchor(target: target, fragment: fragment)
+    }
+}

@@ -1,0 +1,66 @@
+/// Liang's hyphenation algorithm over the patterns pyphen ships, counting syllables the way
+/// Python's `textstat` does (hyphenation points + 1), so reading ages agree with it.
+struct Hyphenator: Sendable {
+    /// Pattern letters → (offset of the first value, the values).
+    private let patterns: [String: (offset: Int, values: [UInt8])]
+    private let longestPattern: Int
+    /// pyphen's defaults: no break within 2 letters of either end.
+    private let left = 2, right = 2
+
+    /// American English, parsed once.
+    static let english = Hyphenator(patterns: HyphenationPatterns.english)
+
+    init(patterns text: String) {
+        var patterns: [String: (offset: Int, values: [UInt8])] = [:]
+        var longest = 0
+        for line in text.split(separator: "\n") {
+            var letters = ""
+            var values: [UInt8] = []
+            var pending: UInt8 = 0
+            for character in line {
+                if let digit = character.wholeNumberValue, character.isASCII {
+                    pending = UInt8(digit)
+                } else {
+                    values.append(pending)
+                    pending = 0
+                    letters.append(character)
+                }
+            }
+            values.append(pending)
+            guard let first = values.firstIndex(where: { $0 != 0 }), let last = values.lastIndex(where: { $0 != 0 }) else { continue }
+            patterns[letters] = (first, Array(values[first...last]))
+            longest = max(longest, letters.unicodeScalars.count)
+        }
+        self.patterns = patterns
+        self.longestPattern = longest
+    }
+
+    /// Syllables in one lower-case word without punctuation: hyphenation points + 1.
+    func syllables(in word: String) -> Int {
+        points(in: word) + 1
+    }
+
+    /// The number of places `word` may be hyphenated.
+    func points(in word: String) -> Int {
+        let letters = Array(word.unicodeScalars)
+        let pointed: [Unicode.Scalar] = ["."] + letters + ["."]
+        var references = [UInt8](repeating: 0, count: pointed.count + 1)
+        for start in 0..<(pointed.count - 1) {
+            let stop = min(start + longestPattern, pointed.count)
+            var key = String.UnicodeScalarView()
+            for end in start..<stop {
+                key.append(pointed[end])
+                guard let (offset, values) = patterns[String(key)] else { continue }
+                for (index, value) in values.enumerated() where start + offset + index < references.count {
+                    references[start + offset + index] = max(references[start + offset + index], value)
+                }
+            }
+        }
+        var count = 0
+        for (index, reference) in references.enumerated() where reference % 2 == 1 {
+            let position = index - 1
+            if position >= left && position <= letters.count - right { count += 1 }
+        }
+        return count
+    }
+}

@@ -1,0 +1,93 @@
+import CommonMark
+import Foundation
+import SiteModel
+
+/// Scores an article's reading level (DOMAIN.md §3.3): paragraphs and list items only, since
+/// formulas mislead on headings, code and quoted testimony. A list item or paragraph with no
+/// closing punctuation is scored as one sentence.
+struct ReadabilityCheck: Sendable {
+    let settings: CheckSettings
+
+    /// The text that is scored, and where each of its pieces came from.
+    struct ScoredText: Sendable {
+        let text: String
+        /// Character offset in `text` where each unit starts, with the unit.
+        let pieces: [(start: Int, unit: ProseUnits.Unit)]
+    }
+
+    /// A long sentence, for the report and the register.
+    struct LongSentence: Sendable, Hashable {
+        let line: Int
+        let column: Int
+        let words: Int
+    }
+
+    struct Outcome: Sendable {
+        let scores: ReadabilityScores?
+        let longSentences: [LongSentence]
+        let findings: [Finding]
+    }
+
+    static func scoredText(_ prose: ProseUnits) -> ScoredText {
+        var text = ""
+        var count = 0
+        var pieces: [(Int, ProseUnits.Unit)] = []
+        for unit in prose.units where unit.kind == .paragraph && !unit.inBlockQuote && !unit.isFrontMatter {
+            var piece = String(unit.text.filter { $0 != ProseBlock.codePlaceholder }).trimmingCharacters(in: .whitespaces)
+            guard !piece.isEmpty else { continue }
+            if let last = piece.last, !".!?".contains(last) { piece += "." }
+            pieces.append((count, unit))
+            text += piece + "\n"
+            count += piece.count + 1
+        }
+        return ScoredText(text: text, pieces: pieces)
+    }
+
+    func check(_ document: SourceDocument, prose: ProseUnits) -> Outcome {
+        let scored = Self.scoredText(prose)
+        guard !scored.pieces.isEmpty else { return Outcome(scores: nil, longSentences: [], findings: []) }
+        let scores = ReadabilityScores(text: scored.text)
+        let file = prose.file
+        let firstLine = scored.pieces[0].unit.firstLine
+        var findings: [Finding] = []
+        let characters = Array(scored.text)
+        var longSentences: [LongSentence] = []
+        for span in scores.sentenceSpans where span.words > settings.longSentenceWords {
+            guard let piece = scored.pieces.last(where: { $0.start <= span.start }) else { continue }
+            let opening = ReadabilityScores.words(in: String(characters[span.start..<span.end])).prefix(4).joined(separator: " ")
+            let (line, column) = prose.locate(opening, occurrence: 0, in: piece.unit)
+            longSentences.append(LongSentence(line: line, column: column, words: span.words))
+            findings.append(Finding(.readability, file.diagnostic(
+                .info, "sentence of \(span.words) words; aim for \(settings.longSentenceWords) or fewer", line: line, column: column,
+                notes: ["split it, or move detail into a list"])))
+        }
+        let grade = Self.rounded(scores.fleschKincaidGrade)
+        let summary = "Flesch–Kincaid grade \(grade) (reading age about \(Self.readingAge(scores.fleschKincaidGrade))), "
+            + "Flesch Reading Ease \(Self.rounded(scores.fleschReadingEase)), \(Self.rounded(scores.meanSentenceLength)) words a sentence"
+            + (scores.smog.map { ", SMOG \(Self.rounded($0))" } ?? "")
+        if scores.fleschKincaidGrade > settings.readingGradeWarning {
+            findings.append(Finding(.readability, file.diagnostic(
+                .warning, "hard to read: \(summary); keep it at grade \(Self.rounded(settings.readingGradeWarning)) or below",
+                line: firstLine, notes: ["aim for grade \(Self.rounded(settings.readingGradeTarget)) (reading age 9 to 11): shorter sentences, everyday words"])))
+        } else if scores.fleschKincaidGrade > settings.readingGradeTarget || scores.fleschReadingEase < settings.readingEaseTarget {
+            findings.append(Finding(.readability, file.diagnostic(
+                .info, "above the reading target: \(summary); the target is grade \(Self.rounded(settings.readingGradeTarget)) and ease \(Self.rounded(settings.readingEaseTarget)) or more",
+                line: firstLine)))
+        }
+        if scores.meanSentenceLength > settings.meanSentenceWords {
+            findings.append(Finding(.readability, file.diagnostic(
+                .info, "sentences average \(Self.rounded(scores.meanSentenceLength)) words; aim for 15 to \(Self.rounded(settings.meanSentenceWords))",
+                line: firstLine)))
+        }
+        return Outcome(scores: scores, longSentences: longSentences, findings: findings)
+    }
+
+    /// UK reading age from a US grade (DOMAIN.md §3.2: grade + 5).
+    static func readingAge(_ grade: Double) -> Int { max(5, Int((grade + 5).rounded())) }
+
+    /// One decimal place, without a trailing `.0` noise: `6.2`, `8`.
+    static func rounded(_ value: Double) -> String {
+        let tenths = (value * 10).rounded() / 10
+        return tenths == tenths.rounded() ? String(Int(tenths)) : String(format: "%.1f", tenths)
+    }
+}
