@@ -7,6 +7,9 @@ public struct CheckSettings: Sendable, Hashable {
     public var readingGradeWarning: Double = 8
     /// Flesch Reading Ease an article aims for; below it: info.
     public var readingEaseTarget: Double = 60
+    /// Below this many scored words an article gets figures but no readability advice:
+    /// the formulas mislead on short texts (DOMAIN.md §3.3).
+    public var readabilityMinimumWords = 100
     /// Sentences longer than this many words are listed.
     public var longSentenceWords = 25
     /// Mean sentence length above this: info.

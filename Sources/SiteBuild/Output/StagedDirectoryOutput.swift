@@ -55,7 +55,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ path: String, _ data: Data) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = Self.parent(of: path)
         try ensureFolder(folder)
         let file = spare.path + "/" + path
         do {
@@ -94,6 +94,13 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         try? manager.moveItem(at: previous, to: spare)
     }
 
+    /// `a/b/c.html` → `a/b`, `a` → ``. Not `NSString.deletingLastPathComponent`, which traps
+    /// on short paths in swift-corelibs-foundation (a one-letter slug crashed the build).
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
     /// Creates `folder` and its parents once, under the lock so no writer races ahead.
     private func ensureFolder(_ folder: String) throws {
         lock.lock()
@@ -103,7 +110,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
 
     private func createFolder(_ folder: String) throws {
         guard !folders.contains(folder) else { return }
-        let parent = (folder as NSString).deletingLastPathComponent
+        let parent = Self.parent(of: folder)
         if parent != folder { try createFolder(parent) }
         let path = spare.path + "/" + folder
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw FileWriter.Failure(path: path, code: errno) }

@@ -5,7 +5,7 @@ import Yams
 enum CheckSettingsReader {
     static let schema = YAMLSchema(
         required: [],
-        optional: ["reading_grade_target", "reading_grade_warning", "reading_ease_target", "long_sentence_words",
+        optional: ["reading_grade_target", "reading_grade_warning", "reading_ease_target", "readability_minimum_words", "long_sentence_words",
                    "mean_sentence_words", "quotes_exempt", "sources_required_topics", "reviewers_required",
                    "safe_messaging_topics", "review_notice_days", "crisis_verified_days"])
 
@@ -17,6 +17,7 @@ enum CheckSettingsReader {
         if let value = number(fields, "reading_ease_target", reader: &reader) { settings.readingEaseTarget = value }
         if let value = number(fields, "mean_sentence_words", reader: &reader) { settings.meanSentenceWords = value }
         if let value = reader.integer(fields, "long_sentence_words") { settings.longSentenceWords = value }
+        if let value = reader.integer(fields, "readability_minimum_words") { settings.readabilityMinimumWords = value }
         if let value = reader.bool(fields, "quotes_exempt") { settings.quotesExempt = value }
         if fields.values["sources_required_topics"] != nil {
             settings.sourcesRequiredTopics = reader.texts(fields, "sources_required_topics").map(\.value)

@@ -35,7 +35,8 @@ struct LanguageCheck: Sendable {
                 }
                 let phrase = text.substring(with: match.range)
                 let normalised = Self.normalise(phrase)
-                if let allowed = document.frontMatter.languageAllow.firstIndex(where: { Self.allows($0, normalised) }) {
+                // An allowance without a reason allows nothing (and is an error below).
+                if let allowed = document.frontMatter.languageAllow.firstIndex(where: { $0.reason != nil && Self.allows($0, normalised) }) {
                     allowanceUsed[allowed] = true
                     continue
                 }

@@ -24,7 +24,9 @@ struct GeneratedLinkCheck: Sendable {
         func message(_ href: String) -> String {
             switch self {
             case let .missingFile(target): return "link to '\(href)' goes nowhere: the site has no \(target)"
-            case let .missingAnchor(target, fragment): return "link to '\(href)': \(target) has no element with id '\(fragment)'"
+            case let .missingAnchor(target, fragment):
+                return target.isEmpty ? "link to '\(href)': the page has no element with id '\(fragment)'"
+                    : "link to '\(href)': \(target) has no element with id '\(fragment)'"
             case .insecure: return "link to '\(href)' uses http:, which is not secure; use https:// if the site has it"
             case .malformed: return "link to '\(href)' is not a well-formed web address"
             case .outsideSite: return "link to '\(href)' points outside the site's base path"
@@ -38,7 +40,8 @@ struct GeneratedLinkCheck: Sendable {
 
     func findings(paths: Set<String>, pages: [String: HTMLLinks]) -> [Finding] {
         let baseURL = content.config.baseURL
-        let basePath = URL(string: baseURL)?.path ?? "/"
+        let written = URL(string: baseURL)?.path ?? "/"
+        let basePath = written.hasSuffix("/") ? written : written + "/"
         var findings: [Finding] = []
         // Problems not from Markdown, grouped by where they were written: one broken header
         // link must not become 10,000 findings.
@@ -46,19 +49,27 @@ struct GeneratedLinkCheck: Sendable {
         for (page, links) in pages.sorted(by: { $0.key < $1.key }) {
             for href in Set(links.targets).sorted() {
                 guard let problem = Self.problem(href, page: page, paths: paths, pages: pages, baseURL: baseURL,
-                                                 basePath: basePath.hasSuffix("/") ? basePath : basePath + "/") else { continue }
+                                                 basePath: basePath) else { continue }
                 let source = markdownLinks[page]
-                if let source, let link = Self.markdownLink(for: href, in: source.document, links: source.links) {
+                if let source, let link = markdownLink(for: href, in: source.document, links: source.links) {
+                    // The body renderer already reports `.md` links and `#anchors` in the Markdown.
+                    switch LinkTarget(link.destination) {
+                    case .markdownFile, .anchor: continue
+                    default: break
+                    }
                     let file = SourceText(path: source.document.path, text: source.document.text)
                     let line = link.line + source.document.bodyLineOffset
                     findings.append(Finding(.links, file.diagnostic(problem.severity, problem.message(link.destination), line: line,
                                                                     column: file.characterColumn(line: line, byteColumn: link.byteColumn))))
                     continue
                 }
+                // Whole addresses come from data (a source, a navigation link); paths and
+                // anchors from templates.
                 let own = source.map { SourceText(path: $0.document.path, text: $0.document.text) }
-                let location = Self.locate(Self.withoutRelativePrefix(href), in: (own.map { [$0] } ?? []) + dataFiles + templates.map(\.source))
+                let data = href.contains("://") ? (own.map { [$0] } ?? []) + dataFiles : []
+                let location = Self.locate(Self.withoutRelativePrefix(href, basePath: basePath), in: data + templates.map(\.source))
                     ?? (SourceText(path: "Templates/", text: ""), 0, 0)
-                let key = "\(location.0.path):\(location.1):\(location.2)\u{0}\(problem)\u{0}\(Self.withoutRelativePrefix(href))"
+                let key = "\(location.0.path):\(location.1):\(location.2)\u{0}\(problem)\u{0}\(Self.withoutRelativePrefix(href, basePath: basePath))"
                 grouped[key, default: (location, href, problem, [])].pages.append(page)
             }
         }
@@ -73,13 +84,14 @@ struct GeneratedLinkCheck: Sendable {
 
     /// The first line in `files` that contains `needle` (its path part) literally.
     private static func locate(_ needle: String, in files: [SourceText]) -> (SourceText, Int, Int)? {
-        let trimmed = needle.split(separator: "#").first.map(String.init) ?? needle
-        guard !trimmed.isEmpty else { return nil }
-        for file in files {
-            guard file.text.contains(trimmed) else { continue }
-            for (index, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if let range = line.range(of: trimmed) {
-                    return (file, index + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+        // The whole target first; then its path alone (a fragment may come from a variable).
+        let path = needle.split(separator: "#", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        for candidate in [needle, path] where !candidate.isEmpty {
+            for file in files where file.text.contains(candidate) {
+                for (index, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if let range = line.range(of: candidate) {
+                        return (file, index + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+                    }
                 }
             }
         }
@@ -87,20 +99,26 @@ struct GeneratedLinkCheck: Sendable {
     }
 
     /// `../../peer-support/` → `peer-support/`, so one template link groups across depths.
-    static func withoutRelativePrefix(_ href: String) -> String {
+    static func withoutRelativePrefix(_ href: String, basePath: String = "/") -> String {
         var rest = Substring(href)
+        if rest.hasPrefix(basePath) { rest = rest.dropFirst(basePath.count) }
         while rest.hasPrefix("../") || rest.hasPrefix("./") { rest = rest.drop { $0 != "/" }.dropFirst() }
         return String(rest)
     }
 
-    /// The Markdown link in `document` that became `href`.
-    static func markdownLink(for href: String, in document: SourceDocument, links: [MarkdownLink]) -> MarkdownLink? {
+    /// The Markdown link in `document` that became `href`, as the body renderer rewrote it.
+    func markdownLink(for href: String, in document: SourceDocument, links: [MarkdownLink]) -> MarkdownLink? {
         links.first { link in
             if link.destination == href { return true }
-            if case let .siteAbsolute(path, fragment) = LinkTarget(link.destination) {
+            switch LinkTarget(link.destination) {
+            case let .siteAbsolute(path, fragment):
                 return document.sitePath.link(to: SitePath(path), fragment: fragment) == href
+            case let .markdownFile(path, fragment):
+                guard let target = content.documentsByPath[BodyRenderer.resolve(path, from: document.path)] else { return false }
+                return document.sitePath.link(to: target.sitePath, fragment: fragment) == href
+            default:
+                return false
             }
-            return false
         }
     }
 
@@ -165,6 +183,8 @@ struct GeneratedLinkCheck: Sendable {
             target += "/index.html"
         }
         guard !fragment.isEmpty, target.hasSuffix(".html") else { return nil }
-        return pages[target]?.ids.contains(fragment) == true ? nil : .missingAnchor(target: target, fragment: fragment)
+        guard pages[target]?.ids.contains(fragment) != true else { return nil }
+        // Same-page anchors are named without the page, so a template's grouping holds.
+        return .missingAnchor(target: target == page ? "" : target, fragment: fragment)
     }
 }

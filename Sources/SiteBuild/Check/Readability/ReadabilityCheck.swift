@@ -61,6 +61,9 @@ struct ReadabilityCheck: Sendable {
                 .info, "sentence of \(span.words) words; aim for \(settings.longSentenceWords) or fewer", line: line, column: column,
                 notes: ["split it, or move detail into a list"])))
         }
+        guard scores.words >= settings.readabilityMinimumWords else {
+            return Outcome(scores: scores, longSentences: longSentences, findings: findings)
+        }
         let grade = Self.rounded(scores.fleschKincaidGrade)
         let summary = "Flesch–Kincaid grade \(grade) (reading age about \(Self.readingAge(scores.fleschKincaidGrade))), "
             + "Flesch Reading Ease \(Self.rounded(scores.fleschReadingEase)), \(Self.rounded(scores.meanSentenceLength)) words a sentence"

@@ -42,13 +42,20 @@ public struct ReadabilityScores: Sendable, Hashable {
             let syllables = Self.words(in: word).reduce(0) { $0 + hyphenator.syllables(in: $1) }
             return syllables >= 3 ? count + 1 : count
         }
-        let perSentence = words == 0 ? 0 : Double(words) / Double(sentences)
-        let perWord = words == 0 ? 0 : Double(syllables) / Double(words)
+        // textstat rounds both means to one decimal before the formulas; so do we, or the
+        // grades would differ by up to 0.6 on identical counts (11.8 × 0.05).
+        let perSentence = words == 0 ? 0 : Self.roundedToTenths(Double(words) / Double(sentences))
+        let perWord = words == 0 ? 0 : Self.roundedToTenths(Double(syllables) / Double(words))
         meanSentenceLength = perSentence
         fleschReadingEase = 206.835 - 1.015 * perSentence - 84.6 * perWord
         fleschKincaidGrade = 0.39 * perSentence + 11.8 * perWord - 15.59
         smog = sentences >= 30 ? 1.043 * (30 * Double(polysyllables) / Double(sentences)).squareRoot() + 3.1291 : nil
         sentenceSpans = spans
+    }
+
+    /// textstat's `_legacy_round(x, 1)`: half away from zero.
+    static func roundedToTenths(_ value: Double) -> Double {
+        (value * 10 + (value < 0 ? -0.5 : 0.5)).rounded(.down) / 10
     }
 
     /// Python's `\w`: letters, digits and `_`.
