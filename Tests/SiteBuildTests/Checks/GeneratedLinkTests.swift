@@ -33,7 +33,7 @@ struct GeneratedLinkTests {
         #expect(lines.count == 2, "\(lines)")
         // Written as `{{root}}get-help/`: `/get-help/` on the 404 page, `../get-help/` or `get-help/` elsewhere; one finding.
         #expect(lines.contains("Templates/partials/help.mustache:2:18: error: link to '/get-help/' goes nowhere: the site has no get-help/index.html (in 6 pages, e.g. 404.html)"))
-        #expect(lines.contains("Templates/partials/help.mustache:2:52: error: link to '#main-content': the page has no element with id 'main-content' (in 6 pages, e.g. 404.html)"))
+        #expect(lines.contains("Templates/partials/help.mustache:2:51: error: link to '#main-content': the page has no element with id 'main-content' (in 6 pages, e.g. 404.html)"))
     }
 
     @Test func aValidSiteHasNoLinkFindings() {

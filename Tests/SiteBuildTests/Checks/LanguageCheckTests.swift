@@ -84,6 +84,8 @@ struct LanguageCheckTests {
         #expect(report.lines(.language) == [
             "Content/articles/a.md:12:12: error: language allowance for 'service user' has no reason",
             "Content/articles/a.md:13:12: warning: language allowance for 'madhouse' matches nothing in this article",
+            // The allowance without a reason allows nothing.
+            "Content/articles/a.md:15:40: info: 'service user': consider: people who use mental health services (only when they do); people with mental health problems otherwise",
         ])
     }
 
