@@ -11,6 +11,8 @@ rm -rf "$site"; mkdir -p "$site/Content/data" "$site/Content/pages"
 ln -s "$corpus/articles" "$site/Content/articles"
 ln -s "$repo/Templates" "$site/Templates"
 cp "$repo/Content/data/crisis.yml" "$site/Content/data/crisis.yml"
+# The language guide, so a bench build runs every content check.
+[ -f "$repo/Content/data/language-guide.tsv" ] && cp "$repo/Content/data/language-guide.tsv" "$site/Content/data/"
 {
   echo 'title: RecoveryHub bench'
   echo 'tagline: A generated corpus'
