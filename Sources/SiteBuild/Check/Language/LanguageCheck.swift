@@ -19,6 +19,10 @@ struct LanguageCheck: Sendable {
             joined += unit.text + "\n\n"
         }
         let text = joined as NSString
+        // Lower-cased once, for the case-sensitive expressions; only when that keeps every
+        // UTF-16 offset (it does for ASCII and most text), so match ranges stay valid.
+        let lower = joined.lowercased()
+        let lowerUsable = lower.utf16.count == text.length
         let quoted = Self.quotedRanges(in: joined)
         let isSafeMessaging = !Set(document.frontMatter.topics.map(\.value)).isDisjoint(with: settings.safeMessagingTopics)
         var allowanceUsed = Array(repeating: false, count: document.frontMatter.languageAllow.count)
@@ -26,7 +30,14 @@ struct LanguageCheck: Sendable {
         var findings: [Finding] = []
         for term in guide.terms {
             let severity = isSafeMessaging ? term.safeMessagingSeverity ?? term.severity : term.severity
-            for match in term.expression.matches(in: joined, range: NSRange(location: 0, length: text.length)) {
+            let whole = NSRange(location: 0, length: text.length)
+            let matches: [NSTextCheckingResult]
+            if lowerUsable, let fast = term.lowerCaseExpression {
+                matches = fast.matches(in: lower, range: whole)
+            } else {
+                matches = term.expression.matches(in: joined, range: whole)
+            }
+            for match in matches {
                 let unitIndex = (starts.lastIndex { $0 <= match.range.location }) ?? 0
                 let unit = units[unitIndex]
                 if severity != .error, settings.quotesExempt,

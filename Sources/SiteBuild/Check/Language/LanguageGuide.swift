@@ -12,6 +12,9 @@ struct LanguageGuide: Sendable {
     struct Term: @unchecked Sendable {
         // NSRegularExpression is immutable once made and documented as safe to share.
         let expression: NSRegularExpression
+        /// The same pattern matched case-sensitively against lower-cased text, when the
+        /// pattern has no capital letters: ICU scans far faster without case folding.
+        let lowerCaseExpression: NSRegularExpression?
         let pattern: String
         let suggestion: String
         let severity: Finding.Severity
@@ -26,6 +29,17 @@ struct LanguageGuide: Sendable {
 
     static let empty = LanguageGuide(terms: [])
     static let columns = ["term_pattern", "suggestion", "severity", "reason", "source"]
+
+    /// Capital letters other than escapes (`\S`, `\W`, `\B`, `\p{L}`…): such a pattern
+    /// cannot simply be matched against lower-cased text.
+    static func hasCapitals(_ pattern: String) -> Bool {
+        var previous: Character = " "
+        for character in pattern {
+            if character.isUppercase, previous != "\\" { return true }
+            previous = previous == "\\" ? " " : character
+        }
+        return false
+    }
 
     /// Reads the TSV; every malformed row is an error at its line and column.
     static func read(_ file: SourceText) -> Result<LanguageGuide, BuildFailure> {
@@ -69,7 +83,8 @@ struct LanguageGuide: Sendable {
                 guard let value = severity(safeColumn) else { continue }
                 safe = value
             }
-            terms.append(Term(expression: expression, pattern: cells[0], suggestion: cells[1], severity: base,
+            terms.append(Term(expression: expression, lowerCaseExpression: Self.hasCapitals(cells[0]) ? nil : try? NSRegularExpression(pattern: cells[0]),
+                              pattern: cells[0], suggestion: cells[1], severity: base,
                               safeMessagingSeverity: safe, reason: cells[3], source: cells[4], line: lineNumber))
         }
         guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }

@@ -34,14 +34,25 @@ public struct ReadabilityScores: Sendable, Hashable {
         sentences = max(1, counted.count)
         let wordList = Self.words(in: text)
         words = wordList.count
-        syllables = wordList.reduce(0) { $0 + hyphenator.syllables(in: $1.lowercased()) }
-        // textstat splits the raw text on whitespace for SMOG, then strips punctuation per word.
-        polysyllables = text.split(whereSeparator: \.isWhitespace).reduce(0) { count, token in
-            let word = Self.stripped(String(token)).lowercased()
-            guard !word.isEmpty else { return count }
-            let syllables = Self.words(in: word).reduce(0) { $0 + hyphenator.syllables(in: $1) }
-            return syllables >= 3 ? count + 1 : count
+        // Each distinct word is hyphenated once: an article repeats most of its words.
+        var cache: [String: Int] = [:]
+        var syllableTotal = 0, polysyllableTotal = 0
+        for word in wordList {
+            let lower = word.lowercased()
+            let count: Int
+            if let known = cache[lower] {
+                count = known
+            } else {
+                count = hyphenator.syllables(in: lower)
+                cache[lower] = count
+            }
+            syllableTotal += count
+            // textstat counts SMOG's polysyllables per whitespace token after stripping
+            // punctuation, which is exactly this word list.
+            if count >= 3 { polysyllableTotal += 1 }
         }
+        syllables = syllableTotal
+        polysyllables = polysyllableTotal
         // textstat rounds both means to one decimal before the formulas; so do we, or the
         // grades would differ by up to 0.6 on identical counts (11.8 × 0.05).
         let perSentence = words == 0 ? 0 : Self.roundedToTenths(Double(words) / Double(sentences))
@@ -66,7 +77,15 @@ public struct ReadabilityScores: Sendable, Hashable {
     /// textstat's `remove_punctuation`: everything but word characters and whitespace goes,
     /// so `don't` is one word `dont` and `self-harm` one word `selfharm`.
     static func stripped(_ text: String) -> String {
-        String(text.filter { isWordCharacter($0) || $0.isWhitespace })
+        // ASCII fast path, byte by byte; anything else goes through Characters.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let kept = text.utf8.filter { byte in
+                (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
+                    || byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C
+            }
+            return String(decoding: kept, as: UTF8.self)
+        }
+        return String(text.filter { isWordCharacter($0) || $0.isWhitespace })
     }
 
     static func words(in text: String) -> [String] {
