@@ -28,7 +28,8 @@ struct LanguageCheck: Sendable {
         var allowanceUsed = Array(repeating: false, count: document.frontMatter.languageAllow.count)
         var occurrences: [String: Int] = [:]
         var findings: [Finding] = []
-        for term in guide.terms {
+        let lowerBytes = Array(lower.utf8)
+        for term in guide.terms where Self.mayOccur(term, in: lowerBytes) {
             let severity = isSafeMessaging ? term.safeMessagingSeverity ?? term.severity : term.severity
             let whole = NSRange(location: 0, length: text.length)
             let matches: [NSTextCheckingResult]
@@ -75,6 +76,29 @@ struct LanguageCheck: Sendable {
             }
         }
         return findings
+    }
+
+    /// False only when none of the term's required strings is in the text.
+    static func mayOccur(_ term: LanguageGuide.Term, in text: [UInt8]) -> Bool {
+        guard let literals = term.requiredLiterals else { return true }
+        return text.withUnsafeBytes { haystack in
+            literals.contains { needle in needle.withUnsafeBytes { contains(haystack, $0) } }
+        }
+    }
+
+    /// Byte substring search: `memchr` for the first byte, then a compare.
+    static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: UnsafeRawBufferPointer) -> Bool {
+        guard let first = needle.first else { return true }
+        guard let base = haystack.baseAddress, let needleBase = needle.baseAddress, haystack.count >= needle.count else { return false }
+        var offset = 0
+        let last = haystack.count - needle.count
+        while offset <= last {
+            guard let found = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+            let position = base.distance(to: UnsafeRawPointer(found))
+            if memcmp(base + position, needleBase, needle.count) == 0 { return true }
+            offset = position + 1
+        }
+        return false
     }
 
     /// "do not use" stays as it is; a list of alternatives reads "consider: …".

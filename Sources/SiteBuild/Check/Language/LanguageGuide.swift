@@ -15,6 +15,8 @@ struct LanguageGuide: Sendable {
         /// The same pattern matched case-sensitively against lower-cased text, when the
         /// pattern has no capital letters: ICU scans far faster without case folding.
         let lowerCaseExpression: NSRegularExpression?
+        /// UTF-8 of strings one of which every match contains (lower-cased); nil: always scan.
+        let requiredLiterals: [[UInt8]]?
         let pattern: String
         let suggestion: String
         let severity: Finding.Severity
@@ -84,6 +86,7 @@ struct LanguageGuide: Sendable {
                 safe = value
             }
             terms.append(Term(expression: expression, lowerCaseExpression: Self.hasCapitals(cells[0]) ? nil : try? NSRegularExpression(pattern: cells[0]),
+                              requiredLiterals: RequiredLiterals.of(cells[0]).map { $0.map { Array($0.utf8) } },
                               pattern: cells[0], suggestion: cells[1], severity: base,
                               safeMessagingSeverity: safe, reason: cells[3], source: cells[4], line: lineNumber))
         }
