@@ -1,3 +1,5 @@
+import Foundation
+
 /// Readability figures for one text, counted the way Python's `textstat` 0.7 counts them
 /// (DOMAIN.md §3.2 formulas; syllables from the same hyphenation patterns), so an editor
 /// who checks a page with textstat sees the same reading age.
@@ -28,13 +30,13 @@ public struct ReadabilityScores: Sendable, Hashable {
     /// Scores `text`: plain prose, sentences ended with `.`, `!` or `?`.
     public init(text: String) {
         let hyphenator = Hyphenator.english
-        let characters = Array(text)
-        let spans = Self.sentenceSpans(characters)
+        let spans = Self.sentenceSpans(text)
         let counted = spans.filter { $0.words > 2 }
         sentences = max(1, counted.count)
         let wordList = Self.words(in: text)
         words = wordList.count
-        // Each distinct word is hyphenated once: an article repeats most of its words.
+        // Each distinct word is hyphenated once per article, and looked up in the shared
+        // cache before that: articles repeat most of their words, and each other's.
         var cache: [String: Int] = [:]
         var syllableTotal = 0, polysyllableTotal = 0
         for word in wordList {
@@ -43,7 +45,7 @@ public struct ReadabilityScores: Sendable, Hashable {
             if let known = cache[lower] {
                 count = known
             } else {
-                count = hyphenator.syllables(in: lower)
+                count = SyllableCache.shared.syllables(lower) { hyphenator.syllables(in: $0) }
                 cache[lower] = count
             }
             syllableTotal += count
@@ -89,7 +91,54 @@ public struct ReadabilityScores: Sendable, Hashable {
     }
 
     static func words(in text: String) -> [String] {
-        stripped(text).split(whereSeparator: \.isWhitespace).map(String.init)
+        let plain = stripped(text)
+        if plain.utf8.allSatisfy({ $0 < 0x80 }) {
+            return plain.utf8.split(whereSeparator: isASCIIWhitespace).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return plain.split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C
+    }
+
+    static func isASCIIWord(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
+    }
+
+    /// textstat's sentences, byte by byte for ASCII text (offsets are then also character
+    /// offsets), else character by character.
+    static func sentenceSpans(_ text: String) -> [SentenceSpan] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return sentenceSpans(Array(text)) }
+        let bytes = Array(text.utf8)
+        func isWord(_ index: Int) -> Bool { index >= 0 && index < bytes.count && isASCIIWord(bytes[index]) }
+        func isStop(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x21 || byte == 0x3F }
+        var spans: [SentenceSpan] = []
+        var index = 0
+        while index < bytes.count {
+            guard isWord(index - 1) != isWord(index), !isStop(bytes[index]) else {
+                index += 1
+                continue
+            }
+            var end = index, words = 0, inToken = false, tokenHasWord = false
+            while end < bytes.count, !isStop(bytes[end]) {
+                let byte = bytes[end]
+                if isASCIIWhitespace(byte) {
+                    if inToken, tokenHasWord { words += 1 }
+                    inToken = false
+                    tokenHasWord = false
+                } else {
+                    inToken = true
+                    if isASCIIWord(byte) { tokenHasWord = true }
+                }
+                end += 1
+            }
+            while end < bytes.count, isStop(bytes[end]) { end += 1 }
+            if inToken, tokenHasWord { words += 1 }
+            spans.append(SentenceSpan(start: index, end: end, words: words))
+            index = end
+        }
+        return spans
     }
 
     /// textstat's sentences: the regular expression `\b[^.!?]+[.!?]*`, scanned by hand.
@@ -111,5 +160,26 @@ public struct ReadabilityScores: Sendable, Hashable {
             index = end
         }
         return spans
+    }
+}
+
+/// Syllable counts shared by every article of a build (hyphenation is the costly part).
+final class SyllableCache: @unchecked Sendable {
+    static let shared = SyllableCache()
+    private var counts: [String: Int] = [:]
+    private let lock = NSLock()
+    /// Enough for any real vocabulary; beyond it, words are counted without caching.
+    private let limit = 500_000
+
+    func syllables(_ word: String, count: (String) -> Int) -> Int {
+        lock.lock()
+        let known = counts[word]
+        lock.unlock()
+        if let known { return known }
+        let value = count(word)
+        lock.lock()
+        if counts.count < limit { counts[word] = value }
+        lock.unlock()
+        return value
     }
 }
