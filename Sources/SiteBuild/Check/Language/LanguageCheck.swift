@@ -124,30 +124,31 @@ struct LanguageCheck: Sendable {
     /// Ranges (UTF-16) inside “curly” or "straight" double quotes, or ‘curly single’ quotes,
     /// never across a block. An apostrophe (’ between letters) does not close a quote.
     static func quotedRanges(in text: String) -> [NSRange] {
+        // UTF-16 code units, the unit NSRange counts in; every quote mark is one unit.
+        let units = Array(text.utf16)
         var ranges: [NSRange] = []
         var openDouble: Int?, openSingle: Int?, openStraight: Int?
-        var offset = 0
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            let width = character.utf16.count
-            switch character {
-            case "“": openDouble = offset
-            case "”":
+        func isLetter(_ unit: UInt16) -> Bool {
+            (0x61...0x7A).contains(unit) || (0x41...0x5A).contains(unit) || (unit >= 0xC0 && !(0x2000...0x206F).contains(unit))
+        }
+        for (offset, unit) in units.enumerated() {
+            switch unit {
+            case 0x201C: openDouble = offset
+            case 0x201D:
                 if let start = openDouble { ranges.append(NSRange(location: start, length: offset - start)); openDouble = nil }
-            case "\"":
+            case 0x22:
                 if let start = openStraight { ranges.append(NSRange(location: start, length: offset - start)); openStraight = nil }
                 else { openStraight = offset }
-            case "‘": openSingle = offset
-            case "’":
-                let next = index + 1 < characters.count ? characters[index + 1] : " "
-                if let start = openSingle, !next.isLetter {
+            case 0x2018: openSingle = offset
+            case 0x2019:
+                let next = offset + 1 < units.count ? units[offset + 1] : 0x20
+                if let start = openSingle, !isLetter(next) {
                     ranges.append(NSRange(location: start, length: offset - start)); openSingle = nil
                 }
-            case "\n":
-                if index + 1 < characters.count, characters[index + 1] == "\n" { openDouble = nil; openSingle = nil; openStraight = nil }
+            case 0x0A:
+                if offset + 1 < units.count, units[offset + 1] == 0x0A { openDouble = nil; openSingle = nil; openStraight = nil }
             default: break
             }
-            offset += width
         }
         return ranges
     }
