@@ -62,7 +62,7 @@ public struct SiteBuilder: Sendable {
         }
         let warnings = ReviewDateCheck(today: options.today).warnings(for: content)
         if options.strict, !warnings.isEmpty { throw BuildFailure(warnings) }
-        let graph = SiteGraph(content: content)
+        let graph = try clock.run("Related articles and topic lists") { SiteGraph(content: content, jobs: options.jobs) }
         let bodies = BodyRenderer(content: content)
         // Markdown and pages in one parallel pass; links between documents are checked
         // after it. Nothing reaches Public/ unless that check passes too.

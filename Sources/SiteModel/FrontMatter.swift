@@ -20,6 +20,8 @@ public struct FrontMatter: Sendable {
     public var weight: Int = 0
     public var related: [Located<String>] = []
     public var isDraft: Bool = false
+    /// Shows the "Exit this page" button (GOV.UK pattern) on this article.
+    public var quickExit: Bool = false
 
     public init() {}
 }

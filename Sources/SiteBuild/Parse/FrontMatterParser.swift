@@ -9,7 +9,7 @@ enum FrontMatterParser {
     static let articleSchema = YAMLSchema(
         required: ["title", "summary", "topics", "published", "last_reviewed", "next_review", "authors"],
         optional: ["updated", "reviewers", "sources", "content_note", "nations", "aliases", "slug",
-                   "weight", "related", "draft"])
+                   "weight", "related", "draft", "quick_exit"])
 
     /// The smaller schema of a standalone page.
     static let pageSchema = YAMLSchema(
@@ -102,6 +102,7 @@ enum FrontMatterParser {
         matter.weight = reader.integer(fields, "weight") ?? 0
         matter.related = reader.texts(fields, "related")
         matter.isDraft = reader.bool(fields, "draft") ?? false
+        matter.quickExit = reader.bool(fields, "quick_exit") ?? false
         checkDates(matter, fields: fields, reader: &reader)
         return matter
     }

@@ -12,8 +12,11 @@ struct SiteGraph: Sendable {
     let articlesBySlug: [String: SourceDocument]
     /// Each article's position in its first topic's list, so neighbours are a lookup.
     private let positionInFirstTopic: [String: Int]
+    /// Source path → index in `content.articles`, for the text similarity index.
+    private let articleIndex: [String: Int]
+    private let similarity: TextSimilarity
 
-    init(content: SiteContent) {
+    init(content: SiteContent, jobs: Int = ParallelMap.defaultJobs) {
         self.content = content
         var byTopic: [String: [SourceDocument]] = [:]
         for article in content.articles {
@@ -28,6 +31,8 @@ struct SiteGraph: Sendable {
             }
         }
         positionInFirstTopic = positions
+        articleIndex = Dictionary(content.articles.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        similarity = TextSimilarity(articles: content.articles, jobs: jobs)
         articlesBySlug = Dictionary(content.articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         // Articles are already newest first, so a stable sort on the review date alone keeps
         // that order between equal dates.
@@ -42,22 +47,33 @@ struct SiteGraph: Sendable {
         return (index > 0 ? list[index - 1] : nil, index + 1 < list.count ? list[index + 1] : nil)
     }
 
-    /// Up to `limit` related articles: those named in `related` first, then the articles
-    /// nearest in the first topic's order, alternating after and before.
+    /// Up to `limit` related articles: those named in `related` first; then articles that
+    /// use the same distinctive words, those sharing more topics first; then, if that is not
+    /// enough, the articles nearest in the first topic's order, alternating after and before.
     func related(to article: SourceDocument, limit: Int = 3) -> [SourceDocument] {
         var chosen: [SourceDocument] = []
         var seen: Set<String> = [article.path]
+        func add(_ candidate: SourceDocument) {
+            if chosen.count < limit, seen.insert(candidate.path).inserted { chosen.append(candidate) }
+        }
         for slug in article.frontMatter.related {
-            if let match = articlesBySlug[slug.value], seen.insert(match.path).inserted { chosen.append(match) }
+            if let match = articlesBySlug[slug.value] { add(match) }
+        }
+        if chosen.count < limit, let index = articleIndex[article.path] {
+            let topics = Set(article.frontMatter.topics.map(\.value))
+            let ranked = similarity.similar(to: index).map { match -> (shared: Int, score: Int, index: Int) in
+                (content.articles[match.index].frontMatter.topics.filter { topics.contains($0.value) }.count, match.score, match.index)
+            }
+            for match in ranked.sorted(by: { ($0.shared, $0.score, $1.index) > ($1.shared, $1.score, $0.index) }) {
+                add(content.articles[match.index])
+            }
         }
         guard chosen.count < limit, let topic = article.frontMatter.topics.first?.value,
               let list = articlesByTopic[topic], let index = positionInFirstTopic[article.path]
-        else { return Array(chosen.prefix(limit)) }
+        else { return chosen }
         var distance = 1
         while chosen.count < limit, index - distance >= 0 || index + distance < list.count {
-            for candidate in [index + distance, index - distance] where list.indices.contains(candidate) {
-                if chosen.count < limit, seen.insert(list[candidate].path).inserted { chosen.append(list[candidate]) }
-            }
+            for candidate in [index + distance, index - distance] where list.indices.contains(candidate) { add(list[candidate]) }
             distance += 1
         }
         return chosen
