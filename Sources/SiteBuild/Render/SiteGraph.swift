@@ -47,34 +47,41 @@ struct SiteGraph: Sendable {
         return (index > 0 ? list[index - 1] : nil, index + 1 < list.count ? list[index + 1] : nil)
     }
 
-    /// Up to `limit` related articles: those named in `related` first; then articles that
-    /// use the same distinctive words, those sharing more topics first; then, if that is not
-    /// enough, the articles nearest in the first topic's order, alternating after and before.
+    /// Up to `limit` related articles: those named in `related` first, then the rest by the
+    /// number of topics they share with `article`, then by text similarity (the words they
+    /// share), then by nearness in the first topic's order. Candidates are the articles the
+    /// similarity index finds plus the nearest few in the first topic, never all articles.
     func related(to article: SourceDocument, limit: Int = 3) -> [SourceDocument] {
         var chosen: [SourceDocument] = []
         var seen: Set<String> = [article.path]
-        func add(_ candidate: SourceDocument) {
-            if chosen.count < limit, seen.insert(candidate.path).inserted { chosen.append(candidate) }
+        for slug in article.frontMatter.related where chosen.count < limit {
+            if let match = articlesBySlug[slug.value], seen.insert(match.path).inserted { chosen.append(match) }
         }
-        for slug in article.frontMatter.related {
-            if let match = articlesBySlug[slug.value] { add(match) }
-        }
-        if chosen.count < limit, let index = articleIndex[article.path] {
-            let topics = Set(article.frontMatter.topics.map(\.value))
-            let ranked = similarity.similar(to: index).map { match -> (shared: Int, score: Int, index: Int) in
-                (content.articles[match.index].frontMatter.topics.filter { topics.contains($0.value) }.count, match.score, match.index)
+        guard chosen.count < limit, let index = articleIndex[article.path] else { return chosen }
+        let topics = Set(article.frontMatter.topics.map(\.value))
+        // Article index → (shared topics, similarity, distance in the first topic's order).
+        var pool: [Int: (shared: Int, score: Int, distance: Int)] = [:]
+        func shared(_ other: Int) -> Int { content.articles[other].frontMatter.topics.filter { topics.contains($0.value) }.count }
+        for match in similarity.similar(to: index) { pool[match.index] = (shared(match.index), match.score, Int.max) }
+        if let topic = article.frontMatter.topics.first?.value, let list = articlesByTopic[topic],
+           let position = positionInFirstTopic[article.path] {
+            var distance = 1
+            var added = 0
+            while added < limit * 2, position - distance >= 0 || position + distance < list.count {
+                for candidate in [position + distance, position - distance] where list.indices.contains(candidate) {
+                    guard let other = articleIndex[list[candidate].path] else { continue }
+                    let existing = pool[other]
+                    pool[other] = (existing?.shared ?? shared(other), existing?.score ?? 0, min(existing?.distance ?? Int.max, distance))
+                    added += 1
+                }
+                distance += 1
             }
-            for match in ranked.sorted(by: { ($0.shared, $0.score, $1.index) > ($1.shared, $1.score, $0.index) }) {
-                add(content.articles[match.index])
-            }
         }
-        guard chosen.count < limit, let topic = article.frontMatter.topics.first?.value,
-              let list = articlesByTopic[topic], let index = positionInFirstTopic[article.path]
-        else { return chosen }
-        var distance = 1
-        while chosen.count < limit, index - distance >= 0 || index + distance < list.count {
-            for candidate in [index + distance, index - distance] where list.indices.contains(candidate) { add(list[candidate]) }
-            distance += 1
+        let ranked = pool.sorted { a, b in
+            (a.value.shared, a.value.score, -a.value.distance, -a.key) > (b.value.shared, b.value.score, -b.value.distance, -b.key)
+        }
+        for (other, _) in ranked where chosen.count < limit {
+            if seen.insert(content.articles[other].path).inserted { chosen.append(content.articles[other]) }
         }
         return chosen
     }
