@@ -62,7 +62,7 @@ struct SiteGraph: Sendable {
         // Article index → (shared topics, similarity, distance in the first topic's order).
         var pool: [Int: (shared: Int, score: Int, distance: Int)] = [:]
         func shared(_ other: Int) -> Int { content.articles[other].frontMatter.topics.filter { topics.contains($0.value) }.count }
-        for match in similarity.similar(to: index) { pool[match.index] = (shared(match.index), match.score, Int.max) }
+        for (other, score) in similarity.similar(to: index) { pool[other] = (shared(other), score, Int.max) }
         if let topic = article.frontMatter.topics.first?.value, let list = articlesByTopic[topic],
            let position = positionInFirstTopic[article.path] {
             var distance = 1
@@ -77,7 +77,7 @@ struct SiteGraph: Sendable {
                 distance += 1
             }
         }
-        let ranked = pool.sorted { a, b in
+        let ranked = pool.largest(limit + chosen.count) { a, b in
             (a.value.shared, a.value.score, -a.value.distance, -a.key) > (b.value.shared, b.value.score, -b.value.distance, -b.key)
         }
         for (other, _) in ranked where chosen.count < limit {

@@ -40,23 +40,23 @@ struct TextSimilarity: Sendable {
                 return (term, Int(Double(frequency) * log(count / Double(df)) * 100))
             }
             .filter { $0.weight > 0 }
-            .sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }
-            .prefix(Self.termsPerArticle)
-            kept.append(Array(scored))
+            .largest(Self.termsPerArticle) { ($0.weight, $1.term) > ($1.weight, $0.term) }
+            kept.append(scored)
             for entry in scored { postings[entry.term, default: []].append(Int32(index)) }
         }
         terms = kept
         self.postings = postings
     }
 
-    /// Articles sharing kept terms with article `index`, most similar first (score, then index).
-    func similar(to index: Int) -> [(index: Int, score: Int)] {
-        guard terms.indices.contains(index) else { return [] }
+    /// Articles sharing kept terms with article `index`, with the summed weights of the
+    /// terms they share, in no particular order.
+    func similar(to index: Int) -> [Int: Int] {
+        guard terms.indices.contains(index) else { return [:] }
         var scores: [Int: Int] = [:]
         for (term, weight) in terms[index] {
             for other in postings[term] ?? [] where Int(other) != index { scores[Int(other), default: 0] += weight }
         }
-        return scores.map { (index: $0.key, score: $0.value) }.sorted { ($0.score, $1.index) > ($1.score, $0.index) }
+        return scores
     }
 
     // MARK: Terms
@@ -67,7 +67,7 @@ struct TextSimilarity: Sendable {
         addWords(of: article.frontMatter.title.utf8, weight: 3, to: &counts)
         addWords(of: article.frontMatter.summary.utf8, weight: 2, to: &counts)
         addWords(of: article.body.utf8.prefix(bodyPrefixBytes), weight: 1, to: &counts)
-        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(16).map { ($0.key, $0.value) }
+        return counts.largest(16) { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
     }
 
     /// Words of four or more letters, lower-cased, minus common function words.
@@ -108,4 +108,20 @@ struct TextSimilarity: Sendable {
         "want", "were", "what", "when", "where", "which", "while", "will", "with", "would", "your", "you're",
         "https", "http", "www",
     ].map(termHash))
+}
+
+extension Sequence {
+    /// The first `count` elements in `isBefore` order, without sorting the whole sequence:
+    /// one pass, keeping a small sorted buffer.
+    func largest(_ count: Int, by isBefore: (Element, Element) -> Bool) -> [Element] {
+        var best: [Element] = []
+        best.reserveCapacity(count + 1)
+        for element in self {
+            if best.count == count, let last = best.last, !isBefore(element, last) { continue }
+            let position = best.firstIndex { isBefore(element, $0) } ?? best.count
+            best.insert(element, at: position)
+            if best.count > count { best.removeLast() }
+        }
+        return best
+    }
 }
