@@ -15,6 +15,9 @@ struct SiteGraph: Sendable {
     /// Source path → index in `content.articles`, for the text similarity index.
     private let articleIndex: [String: Int]
     private let similarity: TextSimilarity
+    /// Each article's topics as bits (declared topic n → bit n mod 64), so counting shared
+    /// topics is one AND and a population count, not set operations on strings.
+    private let topicBits: [UInt64]
 
     init(content: SiteContent, jobs: Int = ParallelMap.defaultJobs) {
         self.content = content
@@ -33,6 +36,9 @@ struct SiteGraph: Sendable {
         positionInFirstTopic = positions
         articleIndex = Dictionary(content.articles.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         similarity = TextSimilarity(articles: content.articles, jobs: jobs)
+        let bitOfTopic = Dictionary(content.config.topics.enumerated().map { ($1.slug, UInt64(1) << UInt64($0 % 64)) },
+                                    uniquingKeysWith: { first, _ in first })
+        topicBits = content.articles.map { $0.frontMatter.topics.reduce(0) { $0 | (bitOfTopic[$1.value] ?? 0) } }
         articlesBySlug = Dictionary(content.articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         // Articles are already newest first, so a stable sort on the review date alone keeps
         // that order between equal dates.
@@ -58,10 +64,10 @@ struct SiteGraph: Sendable {
             if let match = articlesBySlug[slug.value], seen.insert(match.path).inserted { chosen.append(match) }
         }
         guard chosen.count < limit, let index = articleIndex[article.path] else { return chosen }
-        let topics = Set(article.frontMatter.topics.map(\.value))
+        let bits = topicBits[index]
         // Article index → (shared topics, similarity, distance in the first topic's order).
         var pool: [Int: (shared: Int, score: Int, distance: Int)] = [:]
-        func shared(_ other: Int) -> Int { content.articles[other].frontMatter.topics.filter { topics.contains($0.value) }.count }
+        func shared(_ other: Int) -> Int { (topicBits[other] & bits).nonzeroBitCount }
         for (other, score) in similarity.similar(to: index) { pool[other] = (shared(other), score, Int.max) }
         if let topic = article.frontMatter.topics.first?.value, let list = articlesByTopic[topic],
            let position = positionInFirstTopic[article.path] {
