@@ -165,6 +165,8 @@ struct ViewModel: Sendable {
             "canonical_url": config.absoluteURL(path), "kind": kind, "is_home": kind == "home",
             "breadcrumbs": breadcrumbs.map { ["title": $0.0, "url": parts.link($0.1)] },
             "quick_exit": quickExit,
+            // Given, not worked out in the template: a section per page costs more than a value.
+            "og_type": kind == "article" ? "article" : "website",
             "structured_data": structuredData
                 ?? StructuredData.webPage(title: title, description: description, url: config.absoluteURL(path),
                                           lastReviewed: lastReviewed, config: config),

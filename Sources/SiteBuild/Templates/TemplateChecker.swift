@@ -21,7 +21,7 @@ struct TemplateChecker {
         "review_line", "reading_time", "word_count", "authors", "role", "reviewers", "kind_label", "sources",
         "publisher", "accessed", "toc", "id", "children", "has_toc", "previous", "next", "related", "is_draft",
         "is_scheduled", "content_page", "home", "latest", "recently_reviewed", "topic", "articles", "index", "letters",
-        "letter", "entries", "redirect", "iso", "human", "quick_exit", "structured_data", "csp",
+        "letter", "entries", "redirect", "iso", "human", "quick_exit", "structured_data", "csp", "og_type",
     ]
 
     /// Values that hold rendered HTML (or JSON already escaped for a `<script>` data block)
