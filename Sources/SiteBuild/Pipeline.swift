@@ -90,7 +90,7 @@ public struct SiteBuilder: Sendable {
         }
         let checks = ContentChecks(content: content, guide: guide, today: options.today)
         let outcomes = try clock.run("Checked content") { checks.run(jobs: options.jobs) }
-        let graph = SiteGraph(content: content)
+        let graph = try clock.run("Related articles and topic lists") { SiteGraph(content: content, jobs: options.jobs) }
         let bodies = BodyRenderer(content: content)
         let scanner = LinkScanningSink(output)
         // Markdown and pages in one parallel pass; links between documents are checked

@@ -22,6 +22,8 @@ public struct FrontMatter: Sendable {
     public var isDraft: Bool = false
     /// Language-guide terms this article may use, each with its reason.
     public var languageAllow: [LanguageAllowance] = []
+    /// Shows the "Exit this page" button (GOV.UK pattern) on this article.
+    public var quickExit: Bool = false
 
     public init() {}
 }

@@ -66,11 +66,14 @@ public struct Topic: Sendable, Hashable {
     public let slug: String
     public let title: String
     public let description: String
+    /// Every article in this topic, and the topic page, show the "Exit this page" button.
+    public let quickExit: Bool
 
-    public init(slug: String, title: String, description: String) {
+    public init(slug: String, title: String, description: String, quickExit: Bool = false) {
         self.slug = slug
         self.title = title
         self.description = description
+        self.quickExit = quickExit
     }
 
     /// `topics/<slug>/`.

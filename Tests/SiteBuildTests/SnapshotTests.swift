@@ -25,6 +25,19 @@ struct SnapshotTests {
         Snapshot.assert(output.page("feed.xml"), named: "feed.xml")
     }
 
+    /// One page from each template, plus the quick-exit and content-note article and the
+    /// headers file.
+    @Test(arguments: [
+        ("index.html", "home.html"), ("topics/index.html", "topics.html"),
+        ("topics/personal-recovery/index.html", "topic-personal-recovery.html"), ("about/index.html", "page-about.html"),
+        ("404.html", "404.html"), ("work-and-mental-health/index.html", "redirect.html"),
+        ("work-and-recovery/index.html", "work-and-recovery.html"), ("_headers", "_headers"),
+    ])
+    func eachTemplatesOutput(path: String, snapshot: String) throws {
+        let output = try Self.build()
+        Snapshot.assert(output.page(path), named: snapshot)
+    }
+
     @Test func theHubsOwnContentBuildsWithoutWarnings() throws {
         let files = SiteFiles.read(root: Self.repository)
         var options = BuildOptions(today: Day(iso: "2026-11-26")!)

@@ -9,7 +9,7 @@ enum FrontMatterParser {
     static let articleSchema = YAMLSchema(
         required: ["title", "summary", "topics", "published", "last_reviewed", "next_review", "authors"],
         optional: ["updated", "reviewers", "sources", "content_note", "nations", "aliases", "slug",
-                   "weight", "related", "draft", "language_allow"])
+                   "weight", "related", "draft", "language_allow", "quick_exit"])
 
     /// The smaller schema of a standalone page.
     static let pageSchema = YAMLSchema(
@@ -109,6 +109,7 @@ enum FrontMatterParser {
                   let term = reader.text(allowance, "term"), let termNode = allowance.values["term"] else { return nil }
             return LanguageAllowance(term: Located(term, at: reader.location(of: termNode)), reason: reader.text(allowance, "reason"))
         }
+        matter.quickExit = reader.bool(fields, "quick_exit") ?? false
         checkDates(matter, fields: fields, reader: &reader)
         return matter
     }

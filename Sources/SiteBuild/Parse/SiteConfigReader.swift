@@ -31,13 +31,13 @@ enum SiteConfigReader {
             return Organisation(name: name, url: url)
         }
         let topics = reader.list(fields, "topics") { reader, node -> Topic? in
-            guard let topic = reader.mapping(node, what: "a topic", schema: .init(required: ["slug", "title", "description"], optional: [])) else { return nil }
+            guard let topic = reader.mapping(node, what: "a topic", schema: .init(required: ["slug", "title", "description"], optional: ["quick_exit"])) else { return nil }
             let slug = reader.text(topic, "slug"), title = reader.text(topic, "title"), description = reader.text(topic, "description")
             guard let slug, let title, let description else { return nil }
             if !Slug.isValid(slug), let slugNode = topic.values["slug"] {
                 reader.error("topic slug '\(slug)' is not valid; use \(Slug.rule)", at: slugNode)
             }
-            return Topic(slug: slug, title: title, description: description)
+            return Topic(slug: slug, title: title, description: description, quickExit: reader.bool(topic, "quick_exit") ?? false)
         }
         var seen: Set<String> = []
         for (topic, node) in zip(topics, fields.values["topics"]?.sequence ?? []) where !seen.insert(topic.slug).inserted {

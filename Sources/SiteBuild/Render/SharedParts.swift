@@ -33,6 +33,7 @@ struct SharedParts: @unchecked Sendable {
             // As on every page the navigation does not link to; see `navigationTargets`.
             "navigation": Self.links(content.config.navigation, root: self.root, currentPath: nil),
             "root": self.root,
+            "csp": SecurityHeaders.contentSecurityPolicy,
             "feed_url": link(SitePath("feed.xml")),
             "sitemap_url": link(SitePath("sitemap.xml")),
             "topics": content.config.topics.map { topic -> [String: Any] in

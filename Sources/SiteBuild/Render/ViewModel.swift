@@ -61,8 +61,11 @@ struct ViewModel: Sendable {
             ViewNode(values: ["title": $0.frontMatter.title, "url": path.link(to: $0.sitePath), "summary": $0.frontMatter.summary])
         }
         let firstTopic = matter.topics.first.flatMap { slug in graph.content.config.topics.first { $0.slug == slug.value } }
+        let topicsWantExit = matter.topics.contains { slug in graph.content.config.topics.contains { $0.slug == slug.value && $0.quickExit } }
         var context = page(path, kind: "article", title: matter.title, description: matter.summary,
-                           breadcrumbs: [("Home", SitePath(""))] + (firstTopic.map { [($0.title, $0.path)] } ?? []))
+                           breadcrumbs: [("Home", SitePath(""))] + (firstTopic.map { [($0.title, $0.path)] } ?? []),
+                           structuredData: StructuredData.article(matter, url: graph.content.config.absoluteURL(path), config: graph.content.config),
+                           quickExit: matter.quickExit || topicsWantExit)
         context["article"] = ViewNode(values: article)
         return context
     }
@@ -75,7 +78,7 @@ struct ViewModel: Sendable {
             if let day { body[key] = Self.date(day) }
         }
         var context = page(rendered.document.sitePath, kind: "page", title: matter.title, description: matter.summary,
-                           breadcrumbs: [("Home", SitePath(""))])
+                           breadcrumbs: [("Home", SitePath(""))], lastReviewed: matter.lastReviewed?.value)
         context["content_page"] = body
         return context
     }
@@ -94,7 +97,7 @@ struct ViewModel: Sendable {
     func topic(_ topic: Topic) -> Context {
         let path = topic.path
         var context = page(path, kind: "topic", title: topic.title, description: topic.description,
-                           breadcrumbs: [("Home", SitePath("")), ("Topics A to Z", SitePath("topics/"))])
+                           breadcrumbs: [("Home", SitePath("")), ("Topics A to Z", SitePath("topics/"))], quickExit: topic.quickExit)
         context["topic"] = [
             "title": topic.title, "description": topic.description, "slug": topic.slug,
             "articles": (graph.articlesByTopic[topic.slug] ?? []).map { card($0, from: path) },
@@ -147,9 +150,11 @@ struct ViewModel: Sendable {
         return parts.context
     }
 
-    /// The values every page has.
+    /// The values every page has. Pages other than articles describe themselves as a
+    /// schema.org `WebPage`.
     private func page(_ path: SitePath, kind: String, title: String, description: String,
-                      breadcrumbs: [(String, SitePath)], absoluteLinks: Bool = false) -> Context {
+                      breadcrumbs: [(String, SitePath)], absoluteLinks: Bool = false, structuredData: String? = nil,
+                      lastReviewed: Day? = nil, quickExit: Bool = false) -> Context {
         let config = graph.content.config
         let parts = absoluteLinks ? SharedParts(absoluteFor: graph.content, graph: graph)
             : (shared[path.depth] ?? SharedParts(depth: path.depth, content: graph.content, graph: graph))
@@ -159,6 +164,12 @@ struct ViewModel: Sendable {
             "title": title, "description": description, "url": absoluteLinks ? parts.root : path.link(to: path),
             "canonical_url": config.absoluteURL(path), "kind": kind, "is_home": kind == "home",
             "breadcrumbs": breadcrumbs.map { ["title": $0.0, "url": parts.link($0.1)] },
+            "quick_exit": quickExit,
+            // Given, not worked out in the template: a section per page costs more than a value.
+            "og_type": kind == "article" ? "article" : "website",
+            "structured_data": structuredData
+                ?? StructuredData.webPage(title: title, description: description, url: config.absoluteURL(path),
+                                          lastReviewed: lastReviewed, config: config),
         ] as Context
         return context
     }

@@ -24,7 +24,8 @@ enum ContentResolver {
     /// Slugs that would collide with the folders the build itself writes.
     static let reservedSlugs: Set<String> = ["topics", "assets", "search", "_hub"]
     /// Files the build writes at the top level, which an alias must not replace.
-    static let reservedFiles: Set<String> = ["index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt"]
+    static let reservedFiles: Set<String> = ["index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt",
+                                             SecurityHeaders.fileName]
 
     struct Selection: Sendable {
         var includeDrafts = false
@@ -100,7 +101,9 @@ enum ContentResolver {
                 let last = alias.value.split(separator: "/").last ?? ""
                 let path = SitePath(alias.value.hasSuffix("/") || last.contains(".") ? alias.value : alias.value + "/")
                 let firstSegment = path.value.split(separator: "/").first.map(String.init) ?? ""
-                if slugs.contains(firstSegment) || reservedSlugs.contains(firstSegment) || reservedFiles.contains(path.filePath) {
+                if slugs.contains(firstSegment) || reservedSlugs.contains(firstSegment) || reservedFiles.contains(path.filePath)
+                    // `/_headers` would become the folder `_headers/`, where the file must be.
+                    || reservedFiles.contains(firstSegment) {
                     diagnostics.append(.error("alias '\(alias.value)' would replace an existing page", at: alias.location))
                 } else if let other = claimed[path] {
                     diagnostics.append(.error("alias '\(alias.value)' is also claimed by \(other)", at: alias.location))

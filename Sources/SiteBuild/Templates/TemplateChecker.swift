@@ -21,11 +21,12 @@ struct TemplateChecker {
         "review_line", "reading_time", "word_count", "authors", "role", "reviewers", "kind_label", "sources",
         "publisher", "accessed", "toc", "id", "children", "has_toc", "previous", "next", "related", "is_draft",
         "is_scheduled", "content_page", "home", "latest", "recently_reviewed", "topic", "articles", "index", "letters",
-        "letter", "entries", "redirect", "iso", "human",
+        "letter", "entries", "redirect", "iso", "human", "quick_exit", "structured_data", "csp", "og_type",
     ]
 
-    /// Values that hold rendered HTML and so may use triple braces.
-    static let rawHTMLNames: Set<String> = ["body"]
+    /// Values that hold rendered HTML (or JSON already escaped for a `<script>` data block)
+    /// and so may use triple braces.
+    static let rawHTMLNames: Set<String> = ["body", "structured_data"]
 
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -64,7 +65,7 @@ struct TemplateChecker {
                 }
                 if tag.isUnescaped, let last = tag.nameParts.last, !Self.rawHTMLNames.contains(last) {
                     report("'\(tag.name)' is written with triple braces, which turns off HTML escaping",
-                           notes: ["only a rendered body (article.body, content_page.body) may be unescaped; use {{\(tag.name)}}"])
+                           notes: ["only a rendered body (article.body, content_page.body) and page.structured_data may be unescaped; use {{\(tag.name)}}"])
                 }
             }
         }

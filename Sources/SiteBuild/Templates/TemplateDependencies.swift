@@ -8,6 +8,9 @@ struct TemplateDependencies {
     /// First components of every name used, at any nesting.
     let roots: Set<String>
     let partials: Set<String>
+    /// Partials included inside a `{{#section}}`: they see the section's item (an article
+    /// card sees its article), so their output differs wherever they are used.
+    let partialsInSections: Set<String>
     /// Each `{{>partial}}` and `{{<parent}}` tag, in order, for cycle reports.
     let references: [MustacheTag]
     let hasDynamicPartial: Bool
@@ -17,11 +20,17 @@ struct TemplateDependencies {
         var partials: Set<String> = []
         var dynamic = false
         var references: [MustacheTag] = []
+        var inSections: Set<String> = []
+        // The sigils of the open sections, blocks and parents: only `#` changes the context.
+        var openSections: [String] = []
         for tag in tags {
             if tag.isDelimiterChange { break }
+            if ["#", "^", "$", "<"].contains(tag.sigil) { openSections.append(tag.sigil) }
+            if tag.sigil == "/" { _ = openSections.popLast() }
             switch tag.sigil {
             case ">", "<":
                 if tag.name.hasPrefix("*") { dynamic = true } else { partials.insert(tag.name); references.append(tag) }
+                if tag.sigil == ">", openSections.contains("#") { inSections.insert(tag.name) }
             case "$", "!", "%", "/", "=":
                 continue
             default:
@@ -30,6 +39,7 @@ struct TemplateDependencies {
         }
         self.roots = roots
         self.partials = partials
+        self.partialsInSections = inSections
         self.references = references
         self.hasDynamicPartial = dynamic
     }
@@ -51,6 +61,18 @@ struct TemplateDependencies {
             }
         }
         for name in all.keys.sorted() { visit(name, path: [name]) }
+        return found
+    }
+
+    /// Partials that must be rendered where they are used: those included inside a section,
+    /// and every partial those include.
+    static func contextDependent(in all: [String: TemplateDependencies]) -> Set<String> {
+        var found: Set<String> = []
+        var pending = all.keys.sorted().flatMap { all[$0]?.partialsInSections.sorted() ?? [] }
+        while let name = pending.popLast() {
+            guard found.insert(name).inserted else { continue }
+            pending += all[name]?.partials.sorted() ?? []
+        }
         return found
     }
 

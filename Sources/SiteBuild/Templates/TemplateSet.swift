@@ -55,7 +55,10 @@ struct TemplateSet: Sendable {
             }
         }
         guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
-        let shared = Set(names.filter { $0.hasPrefix("partials/") && TemplateDependencies.isShared($0, in: dependencies) })
+        let contextDependent = TemplateDependencies.contextDependent(in: dependencies)
+        let shared = Set(names.filter {
+            $0.hasPrefix("partials/") && !contextDependent.contains($0) && TemplateDependencies.isShared($0, in: dependencies)
+        })
         return .success(TemplateSet(library: library, sharedPartials: shared))
     }
 

@@ -71,7 +71,8 @@ struct PageWriter: Sendable {
         }
         let feeds = SiteFeeds(graph: graph)
         var files: [(String, Data)] = [("sitemap.xml", Data(feeds.sitemap().utf8)), ("feed.xml", Data(feeds.atomFeed().utf8)),
-                                       ("robots.txt", Data(feeds.robots().utf8))]
+                                       ("robots.txt", Data(feeds.robots().utf8)),
+                                       (SecurityHeaders.fileName, Data(SecurityHeaders.headersFile.utf8))]
         files += assets.files.map { ("assets/" + $0.name, $0.data) }
         let diagnostics = pages.compactMap(\.problem) + files.compactMap { write($0.1, at: $0.0, to: sink) }
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }

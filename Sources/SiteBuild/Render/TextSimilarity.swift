@@ -1,0 +1,127 @@
+import Foundation
+import SiteModel
+
+/// Which articles use the same distinctive words, computed once per build.
+///
+/// Each article keeps a handful of its most distinctive terms (tf–idf over its title, its
+/// summary and the start of its body). An inverted index from term to the articles that
+/// keep it finds candidates without comparing every pair, so 10,000 articles cost a few
+/// tens of milliseconds. Terms are 64-bit FNV-1a hashes of lower-cased words, not strings:
+/// no allocation per word, and the same on every run (Swift's `Hasher` is seeded per process).
+struct TextSimilarity: Sendable {
+    /// Terms kept per article for matching.
+    static let termsPerArticle = 6
+    /// A term kept by more articles than this says little about any of them.
+    static let maximumArticlesPerTerm = 50
+    /// Only the start of the body is read: it names the subject, and reading all of it
+    /// would cost more than the rest of this step.
+    static let bodyPrefixBytes = 1_500
+
+    /// Each article's kept terms with their weights.
+    private let terms: [[(term: UInt64, weight: Int)]]
+    /// Term → indices of the articles that keep it, ascending.
+    private let postings: [UInt64: [Int32]]
+
+    init(articles: [SourceDocument], jobs: Int = ParallelMap.defaultJobs) {
+        let frequent = ParallelMap.map(articles, jobs: jobs) { Self.frequentTerms(in: $0) }
+        var documentFrequency: [UInt64: Int] = [:]
+        for list in frequent {
+            for (term, _) in list { documentFrequency[term, default: 0] += 1 }
+        }
+        let count = Double(max(1, articles.count))
+        var kept: [[(term: UInt64, weight: Int)]] = []
+        kept.reserveCapacity(articles.count)
+        var postings: [UInt64: [Int32]] = [:]
+        for (index, list) in frequent.enumerated() {
+            let scored = list.compactMap { term, frequency -> (term: UInt64, weight: Int)? in
+                let df = documentFrequency[term] ?? 1
+                guard df >= 2, df <= Self.maximumArticlesPerTerm else { return nil }
+                // tf·idf in integer hundredths, so ordering never depends on rounding.
+                return (term, Int(Double(frequency) * log(count / Double(df)) * 100))
+            }
+            .filter { $0.weight > 0 }
+            .largest(Self.termsPerArticle) { ($0.weight, $1.term) > ($1.weight, $0.term) }
+            kept.append(scored)
+            for entry in scored { postings[entry.term, default: []].append(Int32(index)) }
+        }
+        terms = kept
+        self.postings = postings
+    }
+
+    /// Articles sharing kept terms with article `index`, with the summed weights of the
+    /// terms they share, in no particular order.
+    func similar(to index: Int) -> [Int: Int] {
+        guard terms.indices.contains(index) else { return [:] }
+        var scores: [Int: Int] = [:]
+        for (term, weight) in terms[index] {
+            for other in postings[term] ?? [] where Int(other) != index { scores[Int(other), default: 0] += weight }
+        }
+        return scores
+    }
+
+    // MARK: Terms
+
+    /// Up to 16 terms by frequency: title words count three times, summary words twice.
+    static func frequentTerms(in article: SourceDocument) -> [(UInt64, Int)] {
+        var counts: [UInt64: Int] = [:]
+        addWords(of: article.frontMatter.title.utf8, weight: 3, to: &counts)
+        addWords(of: article.frontMatter.summary.utf8, weight: 2, to: &counts)
+        addWords(of: article.body.utf8.prefix(bodyPrefixBytes), weight: 1, to: &counts)
+        return counts.largest(16) { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
+    }
+
+    /// Words of four or more letters, lower-cased, minus common function words.
+    private static func addWords<Bytes: Sequence<UInt8>>(of bytes: Bytes, weight: Int, to counts: inout [UInt64: Int]) {
+        var hash = fnvOffset
+        var length = 0
+        func finish() {
+            if length >= 4, !stopWords.contains(hash) { counts[hash, default: 0] += weight }
+            hash = fnvOffset
+            length = 0
+        }
+        for byte in bytes {
+            let lower = byte &+ ((byte >= 0x41 && byte <= 0x5A) ? 0x20 : 0)
+            // ASCII letters and any byte of a non-ASCII character are part of a word.
+            if (lower >= 0x61 && lower <= 0x7A) || byte >= 0x80 {
+                hash = (hash ^ UInt64(lower)) &* fnvPrime
+                length += 1
+            } else {
+                finish()
+            }
+        }
+        finish()
+    }
+
+    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
+    static func termHash(_ word: String) -> UInt64 {
+        word.utf8.reduce(fnvOffset) { ($0 ^ UInt64($1)) &* fnvPrime }
+    }
+
+    /// Frequent English words of four letters or more, which idf alone does not push out
+    /// of a small site.
+    private static let stopWords: Set<UInt64> = Set([
+        "about", "after", "also", "because", "been", "before", "being", "both", "could", "does", "each", "even",
+        "from", "have", "here", "into", "just", "like", "many", "more", "most", "much", "only", "other", "over",
+        "some", "such", "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "very",
+        "want", "were", "what", "when", "where", "which", "while", "will", "with", "would", "your", "you're",
+        "https", "http", "www",
+    ].map(termHash))
+}
+
+extension Sequence {
+    /// The first `count` elements in `isBefore` order, without sorting the whole sequence:
+    /// one pass, keeping a small sorted buffer.
+    func largest(_ count: Int, by isBefore: (Element, Element) -> Bool) -> [Element] {
+        var best: [Element] = []
+        best.reserveCapacity(count + 1)
+        for element in self {
+            if best.count == count, let last = best.last, !isBefore(element, last) { continue }
+            let position = best.firstIndex { isBefore(element, $0) } ?? best.count
+            best.insert(element, at: position)
+            if best.count > count { best.removeLast() }
+        }
+        return best
+    }
+}
