@@ -39,6 +39,9 @@ struct BodyRenderer: Sendable {
         let headingIDs: [String]
         let crossLinks: [CrossLink]
         let problems: [Diagnostic]
+        /// Source paths of every `other.md` this body links to, found or not: the preview
+        /// re-renders the body when one of them appears, disappears or changes its slug.
+        var linkedPaths: [String] = []
     }
 
     /// Every broken link: those found while rendering, and `#fragment`s that name no
@@ -74,6 +77,7 @@ struct BodyRenderer: Sendable {
         var crossLinks: [CrossLink] = []
         var problems: [Diagnostic] = []
         var pendingSelfAnchors: [(String, MarkdownLink)] = []
+        var linkedPaths: [String] = []
         let body = renderer.render(String(document.body)) { link in
             switch LinkTarget(link.destination) {
             case .external, .other:
@@ -85,6 +89,7 @@ struct BodyRenderer: Sendable {
                 return nil
             case let .markdownFile(relativePath, fragment):
                 let targetPath = Self.resolve(relativePath, from: document.path)
+                linkedPaths.append(targetPath)
                 guard let target = content.documentsByPath[targetPath] else {
                     let why = content.excludedPaths[targetPath].map { "links to \(targetPath), which is \($0)" }
                         ?? "links to '\(link.destination)', but there is no \(targetPath)"
@@ -101,7 +106,8 @@ struct BodyRenderer: Sendable {
                                        notes: YAMLReader.closest(to: fragment, in: body.headings.map(\.id)).map { ["did you mean '#\($0)'?"] } ?? []))
         }
         return Outcome(rendered: RenderedDocument(document: document, body: body),
-                       links: LinkCheck(path: document.path, headingIDs: body.headings.map(\.id), crossLinks: crossLinks, problems: problems))
+                       links: LinkCheck(path: document.path, headingIDs: body.headings.map(\.id), crossLinks: crossLinks, problems: problems,
+                                       linkedPaths: linkedPaths))
     }
 
     /// `../pages/about.md` from `Content/articles/x.md` → `Content/pages/about.md`.
