@@ -4,6 +4,29 @@ enum PreviewAssets {
     static let scriptPath = "/_hub/live-reload.js"
     static let stylesheetPath = "/_hub/overlay.css"
     static let eventsPath = "/_hub/events"
+    static let reportPath = "/_hub/report"
+
+    /// A bare page for when the site has none to show (the first build failed) and for
+    /// the report: it carries the overlay's stylesheet and the live-reload script.
+    static func standalonePage(title: String, body: String) -> String {
+        """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) – hub serve</title>
+        <link rel="stylesheet" href="\(stylesheetPath)">
+        </head>
+        <body>
+        <main>
+        \(body)
+        </main>
+        </body>
+        </html>
+
+        """
+    }
 
     /// Reloads the page when a rebuild finishes (the server then shows the new page, or the
     /// error overlay). After a reconnect, a changed version means a rebuild was missed.

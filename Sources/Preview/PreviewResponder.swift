@@ -32,6 +32,7 @@ public struct PreviewResponder: HTTPResponder {
             return Self.file(Data(PreviewAssets.script.utf8), type: MediaType.of("x.js"), request: request, head: isHead)
         case PreviewAssets.stylesheetPath:
             return Self.file(Data(PreviewAssets.stylesheet.utf8), type: MediaType.of("x.css"), request: request, head: isHead)
+        case PreviewAssets.reportPath: return report(head: isHead)
         default: break
         }
         let (segments, isFolder): ([String], Bool)
@@ -67,15 +68,25 @@ public struct PreviewResponder: HTTPResponder {
         return Self.file(data, type: type, etag: etag, request: request, head: head)
     }
 
-    /// The site's own 404 page with status 404 (plain text if the site has none).
+    /// The site's own 404 page with status 404. Before any build has succeeded there is
+    /// none: then a bare page, which still shows the overlay if the build failed.
     private func notFound(head: Bool) -> Response {
-        guard let page = store.file(at: "404.html") else {
-            return Self.plain(.notFound, "Not found.\n", head: head)
-        }
         let problems = store.diagnostics
         let overlay = problems.contains { $0.severity == .error } ? ErrorOverlay.html(for: problems) : nil
-        let data = PageDecorator.decorate(page.data, overlay: overlay)
+        let page = store.file(at: "404.html")?.data
+            ?? Data(PreviewAssets.standalonePage(title: "Not found", body: "<h1>Not found</h1>").utf8)
+        let data = PageDecorator.decorate(page, overlay: overlay)
         return Self.body(data, status: .notFound, headers: [.contentType: MediaType.of("404.html"), .cacheControl: "no-cache"], head: head)
+    }
+
+    /// Every problem of the latest rebuild, warnings included: the place for content
+    /// checks' findings (issue 5) to appear without blocking the page.
+    private func report(head: Bool) -> Response {
+        let problems = store.diagnostics
+        let body = ErrorOverlay.html(for: problems) ?? "<h1>No problems</h1>\n<p>The latest build had no errors or warnings.</p>"
+        let page = PreviewAssets.standalonePage(title: "Build report", body: body)
+        let data = PageDecorator.decorate(Data(page.utf8), overlay: nil)
+        return Self.body(data, status: .ok, headers: [.contentType: MediaType.of("report.html"), .cacheControl: "no-cache"], head: head)
     }
 
     /// `text/event-stream`: a `hello` with the store's version, then one `reload` per

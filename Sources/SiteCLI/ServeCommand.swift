@@ -87,6 +87,8 @@ struct ServeCommand: ParsableCommand {
         switch event {
         case let .built(rebuild, milliseconds, changed):
             let what = changed.isEmpty ? "Built" : "Rebuilt (\(changed.count == 1 ? changed[0] : "\(changed.count) files"))"
+            // Warnings (reviews due) once per full build, not after every edit.
+            if rebuild.scope == .full { Terminal.report(rebuild.warnings) }
             Terminal.out("\(what): \(Terminal.count(rebuild.written.count, "file")) written in \(milliseconds) ms\n")
         case let .failed(diagnostics, _, _):
             Terminal.report(diagnostics)

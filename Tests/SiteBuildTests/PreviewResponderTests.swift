@@ -173,6 +173,39 @@ struct PreviewResponderTests {
         }
     }
 
+    @Test func beforeAnyGoodBuildTheOverlayStillShows() async throws {
+        let store = SiteStore()
+        store.fail([.error("Content/site.yml is missing", at: SourceLocation(path: "Content/site.yml"))])
+        try await Self.app(store).test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .notFound)
+                let html = String(buffer: response.body)
+                #expect(html.contains("role=\"alert\""))
+                #expect(html.contains("Content/site.yml is missing"))
+                #expect(html.contains("<html lang=\"en\">"))
+            }
+        }
+    }
+
+    @Test func theReportListsWarningsToo() async throws {
+        let store = Self.store()
+        store.update(written: [:], removed: [], warnings: [
+            .warning("review due in 3 days (2026-11-29)", at: SourceLocation(path: "Content/articles/y.md", line: 6, column: 14)),
+        ])
+        try await Self.app(store).test(.router) { client in
+            try await client.execute(uri: "/_hub/report", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(html.contains("role=\"status\""))
+                #expect(html.contains("Content/articles/y.md:6:14"))
+            }
+            // Warnings alone do not cover the pages.
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(!String(buffer: response.body).contains("hub-overlay"))
+            }
+        }
+    }
+
     @Test func eventStreamHeadersAndFormat() async throws {
         try await Self.app().test(.router) { client in
             try await client.execute(uri: "/_hub/events", method: .head) { response in
