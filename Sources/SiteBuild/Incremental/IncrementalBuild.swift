@@ -61,7 +61,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             let bodies = BodyRenderer(content: next.content)
             let rendered = ParallelMap.map(next.content.documents, jobs: options.jobs) { bodies.render($0) }
             for outcome in rendered { next.bodies[outcome.links.path] = outcome }
-            try next.checkLinks()
+            try next.checkLinks(changed: Array(next.bodies.keys))
             next.replan()
             let written = try next.render(Set(next.plan.entries.keys), jobs: options.jobs)
             let removed = state.map { Array(Set($0.plan.entries.keys).subtracting(next.plan.entries.keys)) } ?? []

@@ -16,6 +16,8 @@ extension IncrementalBuild {
         var bodies: [String: BodyRenderer.Outcome] = [:]
         var plan = OutputPlan.empty
         var dependencies = DependencyGraph()
+        /// Links between documents, kept so a rebuild re-checks only what it touched.
+        var links = LinkIndex()
         /// The shared partials' output: when it changes, every page changes.
         var sharedFingerprint: String
         let selection: ContentResolver.Selection
@@ -50,10 +52,27 @@ extension IncrementalBuild {
             warnings = ReviewDateCheck(today: today).warnings(for: content)
         }
 
-        /// Throws every broken link between the rendered bodies.
-        func checkLinks() throws {
-            let problems = BodyRenderer(content: content).problems(in: bodies.values.map(\.links))
-            if !problems.isEmpty { throw BuildFailure(problems) }
+        /// Re-checks the links of the documents in `changed` and of those linking to them,
+        /// then throws every broken link in the site. Checking all 10,000 bodies again would
+        /// cost more than the rest of a one-article rebuild.
+        mutating func checkLinks(changed: some Sequence<String>) throws {
+            var affected: Set<String> = []
+            for source in changed {
+                affected.insert(source)
+                affected.formUnion(links.incoming[source] ?? [])
+                for target in links.outgoing[source] ?? [] { links.incoming[target]?.remove(source) }
+                let targets = Set(bodies[source]?.links.crossLinks.map(\.target) ?? [])
+                links.outgoing[source] = targets.isEmpty ? nil : targets
+                for target in targets { links.incoming[target, default: []].insert(source) }
+            }
+            for source in affected {
+                let problems = bodies[source].map { outcome in
+                    BodyRenderer.problems(of: outcome.links, headingIDs: { bodies[$0]?.links.headingIDs },
+                                          headingSet: { bodies[$0].map { Set($0.links.headingIDs) } })
+                } ?? []
+                links.problems[source] = problems.isEmpty ? nil : problems
+            }
+            if !links.problems.isEmpty { throw BuildFailure(links.problems.values.flatMap { $0 }) }
         }
 
         /// Plans the outputs again and records what each reads.
@@ -108,7 +127,8 @@ extension IncrementalBuild {
                               counts: graph.topicCounts, published: content.documents.count)
                 try resolveAgain()
                 let published = content.documentsByPath
-                for path in bodies.keys where published[path] == nil { bodies[path] = nil }
+                let unpublished = bodies.keys.filter { published[$0] == nil }
+                for path in unpublished { bodies[path] = nil }
                 // Bodies that link to a changed document: its URL or existence may differ now.
                 for (path, outcome) in bodies where !listingChanged.isDisjoint(with: outcome.links.linkedPaths) {
                     bodiesToRender.insert(path)
@@ -116,7 +136,7 @@ extension IncrementalBuild {
                 bodiesToRender.formUnion(published.keys.filter { bodies[$0] == nil })
                 bodiesToRender = bodiesToRender.filter { published[$0] != nil }
                 try renderBodies(bodiesToRender, jobs: options.jobs)
-                try checkLinks()
+                try checkLinks(changed: bodiesToRender.union(unpublished))
                 replan()
                 sharedFingerprint = renderer.sharedFingerprint
                 dirty.formUnion(before.dependencies.outputs(reading: listingChanged.map { BuildInput.listing($0) }))
@@ -131,7 +151,7 @@ extension IncrementalBuild {
             } else {
                 bodiesToRender = bodiesToRender.filter { content.documentsByPath[$0] != nil }
                 try renderBodies(bodiesToRender, jobs: options.jobs)
-                try checkLinks()
+                try checkLinks(changed: bodiesToRender)
             }
             return (render ? try self.render(dirty, jobs: options.jobs) : [:], removed.sorted(), bodiesToRender.count)
         }
@@ -193,6 +213,14 @@ extension IncrementalBuild {
             }
         }
     }
+}
+
+/// Which documents link to which (with a `#fragment`, the links whose heading must
+/// exist), and the broken links found, by source document.
+struct LinkIndex: Sendable {
+    var outgoing: [String: Set<String>] = [:]
+    var incoming: [String: Set<String>] = [:]
+    var problems: [String: [Diagnostic]] = [:]
 }
 
 extension OutputPlan {

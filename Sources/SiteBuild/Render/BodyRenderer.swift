@@ -47,18 +47,23 @@ struct BodyRenderer: Sendable {
     /// Every broken link: those found while rendering, and `#fragment`s that name no
     /// heading in the document they point at.
     func problems(in checks: [LinkCheck]) -> [Diagnostic] {
-        var diagnostics = checks.flatMap(\.problems)
         let headingIDs = Dictionary(uniqueKeysWithValues: checks.map { ($0.path, $0.headingIDs) })
         let headingSets = headingIDs.mapValues(Set.init)
-        for check in checks {
-            for cross in check.crossLinks where !(headingSets[cross.target]?.contains(cross.fragment) ?? true) {
-                let available = headingIDs[cross.target] ?? []
-                let suggestion = YAMLReader.closest(to: cross.fragment, in: available)
-                diagnostics.append(Self.error("\(cross.target) has no heading with id '\(cross.fragment)'", at: cross.link,
-                                              in: cross.source,
-                                              notes: suggestion.map { ["did you mean '#\($0)'?"] }
-                                                  ?? (available.isEmpty ? [] : ["heading ids there: \(available.joined(separator: ", "))"])))
-            }
+        return checks.flatMap { Self.problems(of: $0, headingIDs: { headingIDs[$0] }, headingSet: { headingSets[$0] }) }
+    }
+
+    /// One document's broken links, given the heading ids of the documents it links to
+    /// (nil for a document not rendered). The preview calls this for changed documents only.
+    static func problems(of check: LinkCheck, headingIDs: (String) -> [String]?,
+                         headingSet: (String) -> Set<String>?) -> [Diagnostic] {
+        var diagnostics = check.problems
+        for cross in check.crossLinks where !(headingSet(cross.target)?.contains(cross.fragment) ?? true) {
+            let available = headingIDs(cross.target) ?? []
+            let suggestion = YAMLReader.closest(to: cross.fragment, in: available)
+            diagnostics.append(Self.error("\(cross.target) has no heading with id '\(cross.fragment)'", at: cross.link,
+                                          in: cross.source,
+                                          notes: suggestion.map { ["did you mean '#\($0)'?"] }
+                                              ?? (available.isEmpty ? [] : ["heading ids there: \(available.joined(separator: ", "))"])))
         }
         return diagnostics
     }
