@@ -226,6 +226,13 @@ struct IncrementalBuildTests {
         #expect(Self.text(rebuild.written["index.html"]).contains("Renamed Hub"))
     }
 
+    @Test func savingTheSameBytesRebuildsNothing() throws {
+        let (build, _) = try Self.start()
+        let rebuild = try build.apply(["Content/articles/bravo.md": Data(Self.site.files["Content/articles/bravo.md"]!.utf8)])
+        #expect(rebuild.scope == .ignored)
+        #expect(rebuild.written.isEmpty)
+    }
+
     @Test func ignoredFilesChangeNothing() throws {
         let (build, _) = try Self.start()
         let rebuild = try build.apply(["Content/articles/.bravo.md.swp": Data("x".utf8)])

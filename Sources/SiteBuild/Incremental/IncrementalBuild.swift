@@ -75,7 +75,9 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// Applies changed files (nil: deleted) and rebuilds what they affect. Throws
     /// `BuildFailure` with every problem; the last good outputs stay as they were.
     public func apply(_ changes: [String: Data?]) throws -> Rebuild {
-        for (path, data) in changes {
+        // A save that changed nothing (touch, chmod, an editor rewriting the same bytes)
+        // rebuilds nothing.
+        for (path, data) in changes where files[path] != data || files.unreadable.contains(where: { $0.path == path }) {
             files.replace(path, with: data)
             pending[path] = ChangeScope.of(path)
         }
