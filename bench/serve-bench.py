@@ -27,22 +27,34 @@ def rss_kib(pid):
 class Serve:
     def __init__(self, hub, root):
         self.proc = subprocess.Popen([hub, "serve", "--root", root, "--port", "0"], stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True, bufsize=1)
+                                     stderr=subprocess.PIPE)
         self.lines = []
+        self.partial = {self.proc.stdout.fileno(): b"", self.proc.stderr.fileno(): b""}
+        self.ready = []
+
+    def _read_lines(self, timeout):
+        # Raw reads and our own line splitting: select() on a buffered text stream can
+        # block while whole lines wait in Python's buffer.
+        fds, _, _ = select.select(list(self.partial), [], [], timeout)
+        for fd in fds:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                continue
+            data = self.partial[fd] + chunk
+            *complete, self.partial[fd] = data.split(b"\n")
+            self.ready += [line.decode("utf-8", "replace") for line in complete]
 
     def wait_line(self, pattern, timeout=600):
         deadline = time.time() + timeout
         regex = re.compile(pattern)
         while time.time() < deadline:
-            ready, _, _ = select.select([self.proc.stdout, self.proc.stderr], [], [], 1)
-            for stream in ready:
-                line = stream.readline()
-                if not line:
-                    continue
+            while self.ready:
+                line = self.ready.pop(0)
                 self.lines.append(line)
                 match = regex.search(line)
                 if match:
                     return match
+            self._read_lines(1)
         raise SystemExit(f"timed out waiting for {pattern!r}; last lines: {self.lines[-5:]}")
 
     def stop(self):
@@ -97,6 +109,13 @@ def main():
         raise SystemExit("hub build failed on the bench site")
 
     serve = Serve(args.hub, args.site)
+    try:
+        measure(args, serve, articles, full_build_ms)
+    finally:
+        if serve.proc.poll() is None:
+            serve.proc.kill()
+
+def measure(args, serve, articles, full_build_ms):
     first = serve.wait_line(r"Built: (\d+) files? written in (\d+) ms")
     serve.wait_line(r"Serving .* at (http://\S+)")
     preview_full_ms = int(first.group(2))
@@ -109,7 +128,7 @@ def main():
         ms, _ = edit_and_time(serve, target, original + f"\nAn edited sentence, number {i}.\n")
         body_times.append(ms)
     for i in range(20):
-        edited = re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1).rstrip()} (edit {i})", original, count=1, flags=re.M)
+        edited = re.sub(r'^title: "?(.*?)"?$', lambda m: f'title: "{m.group(1)} (edit {i})"', original, count=1, flags=re.M)
         ms, files = edit_and_time(serve, target, edited)
         title_times.append(ms)
         title_files.append(files)

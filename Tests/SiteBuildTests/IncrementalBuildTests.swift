@@ -208,14 +208,23 @@ struct IncrementalBuildTests {
         #expect(served == (try Self.fullBuild(charlie)))
     }
 
-    @Test func aBrokenLinkIsReportedAndFixing() throws {
-        let (build, _) = try Self.start()
+    @Test func aBrokenLinkIsReportedAndFixingItRestoresEverything() throws {
+        let (build, start) = try Self.start()
+        var served = start
         // bravo loses the heading the about page links to.
         let edited = Self.site.with(SiteFixture.article("bravo", extra: "weight: 2", body: "No headings now."))
         #expect(throws: BuildFailure.self) {
             try build.apply(["Content/articles/bravo.md": Data(edited.files["Content/articles/bravo.md"]!.utf8)])
         }
-        _ = try build.apply(["Content/articles/bravo.md": Data(Self.site.files["Content/articles/bravo.md"]!.utf8)])
+        do {
+            _ = try build.apply(["Content/articles/bravo.md": Data(edited.files["Content/articles/bravo.md"]!.utf8)])
+        } catch let failure as BuildFailure {
+            #expect(DiagnosticPrinter().format(failure.diagnostics).contains("Content/pages/about.md:5:"))
+        }
+        // Fixed differently: the heading comes back with new text around it.
+        let fixed = Self.site.with(SiteFixture.article("bravo", extra: "weight: 2", body: "New intro.\n\n## Details\n\nNew."))
+        Self.apply(try build.apply(["Content/articles/bravo.md": Data(fixed.files["Content/articles/bravo.md"]!.utf8)]), to: &served)
+        #expect(served == (try Self.fullBuild(fixed)))
     }
 
     @Test func configChangesRebuildEverything() throws {

@@ -93,23 +93,37 @@ public final class IncrementalBuild: @unchecked Sendable {
 
     private func rebuildPending() throws -> Rebuild {
         let scope = pending.values.max() ?? .ignored
-        guard var next = state, scope != .full, files.unreadable.isEmpty else { return try buildAll() }
+        guard let loaded = state?.loaded, scope != .full, files.unreadable.isEmpty else { return try buildAll() }
+        let documentPaths = pending.filter { $0.value == .documents }.map(\.key)
         switch scope {
         case .ignored:
             pending = [:]
-            return Rebuild(scope: .ignored, written: [:], removed: [], warnings: next.warnings, bodiesRendered: 0)
+            return Rebuild(scope: .ignored, written: [:], removed: [], warnings: state?.warnings ?? [], bodiesRendered: 0)
         case .documents:
-            let paths = pending.filter { $0.value == .documents }.map(\.key)
-            let result = try quoting(next.loaded) { try next.update(documents: paths, files: files, options: options) }
+            // The state is used in place, never copied while a copy is alive: copying its
+            // 10,000-entry tables would cost more than the rest of a one-article rebuild.
+            let parsed = try quoting(loaded) { try state!.parse(documentPaths, files: files) }
+            let edited = parsed.changed.compactMapValues { $0 }
+            if parsed.listingChanged.isEmpty, edited.count == parsed.changed.count {
+                let edit = try quoting(loaded) { try state!.prepareBodyEdit(edited, jobs: options.jobs) }
+                state!.commit(edit)
+                pending = [:]
+                return Rebuild(scope: .documents, written: edit.written, removed: [], warnings: state!.warnings,
+                               bodiesRendered: edit.bodies.count)
+            }
+            // Front matter changed: the listings, graph and plan change too. Worked on a copy,
+            // so a failure leaves the last good state whole.
+            var next = state!
+            let result = try quoting(loaded) { try next.update(documents: documentPaths, files: files, options: options) }
             state = next
             pending = [:]
             return Rebuild(scope: .documents, written: result.written, removed: result.removed, warnings: next.warnings,
                            bodiesRendered: result.bodies)
         case .templates, .full:
-            let documentPaths = pending.filter { $0.value == .documents }.map(\.key)
-            let result = try quoting(next.loaded) {
+            var next = state!
+            let result = try quoting(loaded) {
                 try next.reloadTemplates(files: files, options: options)
-                return documentPaths.isEmpty ? nil : try next.update(documents: documentPaths, files: files, options: options)
+                return documentPaths.isEmpty ? nil : try next.update(documents: documentPaths, files: files, options: options, render: false)
             }
             let written = try quoting(next.loaded) { try next.render(Set(next.plan.entries.keys), jobs: options.jobs) }
             let removed = Set(state.map { Array($0.plan.entries.keys) } ?? []).subtracting(next.plan.entries.keys)

@@ -56,23 +56,9 @@ extension IncrementalBuild {
         /// then throws every broken link in the site. Checking all 10,000 bodies again would
         /// cost more than the rest of a one-article rebuild.
         mutating func checkLinks(changed: some Sequence<String>) throws {
-            var affected: Set<String> = []
-            for source in changed {
-                affected.insert(source)
-                affected.formUnion(links.incoming[source] ?? [])
-                for target in links.outgoing[source] ?? [] { links.incoming[target]?.remove(source) }
-                let targets = Set(bodies[source]?.links.crossLinks.map(\.target) ?? [])
-                links.outgoing[source] = targets.isEmpty ? nil : targets
-                for target in targets { links.incoming[target, default: []].insert(source) }
-            }
-            for source in affected {
-                let problems = bodies[source].map { outcome in
-                    BodyRenderer.problems(of: outcome.links, headingIDs: { bodies[$0]?.links.headingIDs },
-                                          headingSet: { bodies[$0].map { Set($0.links.headingIDs) } })
-                } ?? []
-                links.problems[source] = problems.isEmpty ? nil : problems
-            }
-            if !links.problems.isEmpty { throw BuildFailure(links.problems.values.flatMap { $0 }) }
+            let update = links.update(changed: changed, bodies: { bodies[$0] })
+            links.apply(update)
+            if !update.allProblems.isEmpty { throw BuildFailure(update.allProblems) }
         }
 
         /// Plans the outputs again and records what each reads.
@@ -95,10 +81,9 @@ extension IncrementalBuild {
             replan()
         }
 
-        /// Re-reads the documents at `paths` from `files` and renders the outputs that read
-        /// them (unless `render` is false, when the caller renders everything).
-        mutating func update(documents paths: [String], files: SiteFiles, options: BuildOptions,
-                             render: Bool = true) throws -> (written: [String: Data], removed: [String], bodies: Int) {
+        /// The documents at `paths` parsed again (nil: deleted), and those whose front
+        /// matter changed. Changes nothing, so a failure leaves the state as it was.
+        func parse(_ paths: [String], files: SiteFiles) throws -> (changed: [String: SourceDocument?], listingChanged: Set<String>) {
             var changed: [String: SourceDocument?] = [:]
             var diagnostics: [Diagnostic] = []
             for path in paths.sorted() {
@@ -118,6 +103,46 @@ extension IncrementalBuild {
                 guard let old = documents[path], let new else { return documents[path] == nil && new == nil ? nil : path }
                 return old.frontMatterText == new.frontMatterText ? nil : path
             })
+            return (changed, listingChanged)
+        }
+
+        /// An edit to documents' bodies only, worked out without touching the state.
+        struct BodyEdit {
+            let documents: [String: SourceDocument]
+            let bodies: [String: BodyRenderer.Outcome]
+            let links: LinkIndex.Update
+            let written: [String: Data]
+        }
+
+        /// The fast path, for edits that leave every front matter as it was (nearly every
+        /// save): renders the changed bodies and their pages and checks their links, all
+        /// beside the state. Nothing is copied: `commit` then changes only those entries,
+        /// and a failure changes nothing.
+        func prepareBodyEdit(_ changed: [String: SourceDocument], jobs: Int) throws -> BodyEdit {
+            let published = changed.filter { content.documentsByPath[$0.key] != nil }
+            let renderer = BodyRenderer(content: content)
+            var newBodies: [String: BodyRenderer.Outcome] = [:]
+            for outcome in ParallelMap.map(published.keys.sorted().compactMap { published[$0] }, jobs: jobs, { renderer.render($0) }) {
+                newBodies[outcome.links.path] = outcome
+            }
+            let update = links.update(changed: newBodies.keys, bodies: { newBodies[$0] ?? bodies[$0] })
+            if !update.allProblems.isEmpty { throw BuildFailure(update.allProblems) }
+            let dirty = dependencies.outputs(reading: changed.keys.map { BuildInput.body($0) })
+            let written = try render(dirty, jobs: jobs, bodies: { newBodies[$0] ?? bodies[$0] })
+            return BodyEdit(documents: changed, bodies: newBodies, links: update, written: written)
+        }
+
+        mutating func commit(_ edit: BodyEdit) {
+            for (path, document) in edit.documents { documents[path] = document }
+            for (path, outcome) in edit.bodies { bodies[path] = outcome }
+            links.apply(edit.links)
+        }
+
+        /// Re-reads the documents at `paths` from `files` and renders the outputs that read
+        /// them (unless `render` is false, when the caller renders everything).
+        mutating func update(documents paths: [String], files: SiteFiles, options: BuildOptions,
+                             render: Bool = true) throws -> (written: [String: Data], removed: [String], bodies: Int) {
+            let (changed, listingChanged) = try parse(paths, files: files)
             for (path, document) in changed { documents[path] = document }
             var bodiesToRender = Set(changed.keys)
             var dirty = dependencies.outputs(reading: changed.keys.map { BuildInput.body($0) })
@@ -168,11 +193,23 @@ extension IncrementalBuild {
 
         /// Renders `outputs` from the kept bodies and graph.
         func render(_ outputs: Set<String>, jobs: Int) throws -> [String: Data] {
+            try render(outputs, jobs: jobs, bodies: { bodies[$0] })
+        }
+
+        /// Renders `outputs`, taking each document's body from `body` (the fast path's
+        /// new bodies before they are committed).
+        func render(_ outputs: Set<String>, jobs: Int, bodies body: (String) -> BodyRenderer.Outcome?) throws -> [String: Data] {
             let paths = outputs.sorted()
             let feeds = SiteFeeds(graph: graph)
+            // Looked up before the parallel pass: `body` need not be thread-safe.
+            var outcomes: [String: BodyRenderer.Outcome] = [:]
+            for path in paths {
+                if case let .document(source)? = plan.entries[path]?.kind, let outcome = body(source) { outcomes[source] = outcome }
+            }
+            let found = outcomes
             let results = ParallelMap.map(paths, jobs: jobs) { path -> Result<Data, Diagnostic>? in
                 guard let entry = plan.entries[path] else { return nil }
-                return make(entry.kind, feeds: feeds)
+                return make(entry.kind, feeds: feeds, bodies: found)
             }
             var written: [String: Data] = [:]
             var diagnostics: [Diagnostic] = []
@@ -187,7 +224,7 @@ extension IncrementalBuild {
             return written
         }
 
-        private func make(_ kind: OutputPlan.Kind, feeds: SiteFeeds) -> Result<Data, Diagnostic> {
+        private func make(_ kind: OutputPlan.Kind, feeds: SiteFeeds, bodies: [String: BodyRenderer.Outcome]) -> Result<Data, Diagnostic> {
             func page(_ output: PageWriter.Output) -> Result<Data, Diagnostic> { renderer.render(output).map(\.data) }
             switch kind {
             case let .document(path):
@@ -221,6 +258,49 @@ struct LinkIndex: Sendable {
     var outgoing: [String: Set<String>] = [:]
     var incoming: [String: Set<String>] = [:]
     var problems: [String: [Diagnostic]] = [:]
+
+    /// New entries for some documents, worked out before any is stored.
+    struct Update {
+        var outgoing: [String: Set<String>] = [:]
+        var incomingRemoved: [(target: String, source: String)] = []
+        var incomingAdded: [(target: String, source: String)] = []
+        var problems: [String: [Diagnostic]] = [:]
+        /// Every broken link in the site once this update is applied.
+        var allProblems: [Diagnostic] = []
+    }
+
+    /// The documents in `changed` (their new bodies from `bodies`, nil if no longer
+    /// published) and those linking to them, checked again.
+    func update(changed: some Sequence<String>, bodies: (String) -> BodyRenderer.Outcome?) -> Update {
+        var update = Update()
+        var affected: Set<String> = []
+        var changedSet: Set<String> = []
+        for source in changed {
+            changedSet.insert(source)
+            affected.insert(source)
+            affected.formUnion(incoming[source] ?? [])
+            for target in outgoing[source] ?? [] { update.incomingRemoved.append((target, source)) }
+            let targets = Set(bodies(source)?.links.crossLinks.map(\.target) ?? [])
+            update.outgoing[source] = targets
+            for target in targets { update.incomingAdded.append((target, source)) }
+        }
+        for source in affected {
+            update.problems[source] = bodies(source).map { outcome in
+                BodyRenderer.problems(of: outcome.links, headingIDs: { bodies($0)?.links.headingIDs },
+                                      headingSet: { bodies($0).map { Set($0.links.headingIDs) } })
+            } ?? []
+        }
+        update.allProblems = problems.filter { update.problems[$0.key] == nil }.values.flatMap { $0 }
+            + update.problems.values.flatMap { $0 }
+        return update
+    }
+
+    mutating func apply(_ update: Update) {
+        for (target, source) in update.incomingRemoved { incoming[target]?.remove(source) }
+        for (target, source) in update.incomingAdded { incoming[target, default: []].insert(source) }
+        for (source, targets) in update.outgoing { outgoing[source] = targets.isEmpty ? nil : targets }
+        for (source, list) in update.problems { problems[source] = list.isEmpty ? nil : list }
+    }
 }
 
 extension OutputPlan {
