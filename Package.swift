@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -36,17 +37,29 @@ let package = Package(
             ],
             resources: []
         ),
+        // The editors' preview (`hub serve`): the only target, with SiteCLI, that depends on Hummingbird.
+        .target(
+            name: "Preview",
+            dependencies: [
+                "SiteBuild", "SiteModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "SiteCLI",
             dependencies: [
-                "SiteBuild", "SiteModel", "CommonMark",
+                "SiteBuild", "SiteModel", "CommonMark", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "SiteBuildTests",
-            dependencies: ["SiteBuild", "SiteModel", "CommonMark", "SiteCLI"],
+            dependencies: [
+                "SiteBuild", "SiteModel", "CommonMark", "SiteCLI", "Preview",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             exclude: ["Fixtures", "__Snapshots__"]
         ),
     ]

@@ -10,7 +10,7 @@ struct Hub: ParsableCommand {
         commandName: "hub",
         abstract: "Build the RecoveryHub mental-health recovery site from Markdown.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self, RenderCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, RenderCommand.self, ServeCommand.self, NewCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -9,7 +9,7 @@ import Glibc
 /// is the same code either way.
 public struct SiteFiles: Sendable {
     /// What could not be read, with why; reported by the loader like any other problem.
-    public struct Unreadable: Sendable, Hashable {
+    public struct Unreadable: Error, Sendable, Hashable {
         public let path: String
         public let reason: String
     }
@@ -57,6 +57,30 @@ public struct SiteFiles: Sendable {
             }
         }
         return site
+    }
+
+    /// One file under `root` read again after it changed: nil if it is gone, with the
+    /// reason if it cannot be read.
+    public static func readOne(root: URL, relative: String,
+                               maximumFileBytes: Int = ContentLoader.maximumFileBytes) -> Result<Data, Unreadable>? {
+        let path = root.path + "/" + relative
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return readFile(path, maximumFileBytes: maximumFileBytes).mapError { Unreadable(path: relative, reason: $0.text) }
+    }
+
+    /// Records `path` as unreadable, for files read again by the preview.
+    public mutating func markUnreadable(_ problem: Unreadable) {
+        files[problem.path] = nil
+        unreadable.removeAll { $0.path == problem.path }
+        unreadable.append(problem)
+    }
+
+    /// Stores `data` at `path` (nil removes it) and forgets any earlier read failure there.
+    public mutating func replace(_ path: String, with data: Data?) {
+        unreadable.removeAll { $0.path == path }
+        files[path] = data
     }
 
     private struct FileToRead: Sendable {
@@ -121,9 +145,9 @@ public struct SiteFiles: Sendable {
         return .success(offset == size ? data : data.prefix(offset))
     }
 
-    /// Hidden files, editor swap and backup files: never content.
-    static func isIgnored(_ name: String) -> Bool {
+    /// Hidden files, editor swap and backup files (vim's `4913` probe too): never content.
+    public static func isIgnored(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") || name.hasSuffix(".swp")
-            || name.hasSuffix(".tmp")
+            || name.hasSuffix(".tmp") || name.hasSuffix(".swx") || name == "4913"
     }
 }

@@ -41,23 +41,31 @@ struct BodyRenderer: Sendable {
         let problems: [Diagnostic]
         /// Every link as written, so the generated-page link check can point at its source.
         let markdownLinks: [MarkdownLink]
+        /// Source paths of every `other.md` this body links to, found or not: the preview
+        /// re-renders the body when one of them appears, disappears or changes its slug.
+        var linkedPaths: [String] = []
     }
 
     /// Every broken link: those found while rendering, and `#fragment`s that name no
     /// heading in the document they point at.
     func problems(in checks: [LinkCheck]) -> [Diagnostic] {
-        var diagnostics = checks.flatMap(\.problems)
         let headingIDs = Dictionary(uniqueKeysWithValues: checks.map { ($0.path, $0.headingIDs) })
         let headingSets = headingIDs.mapValues(Set.init)
-        for check in checks {
-            for cross in check.crossLinks where !(headingSets[cross.target]?.contains(cross.fragment) ?? true) {
-                let available = headingIDs[cross.target] ?? []
-                let suggestion = YAMLReader.closest(to: cross.fragment, in: available)
-                diagnostics.append(Self.error("\(cross.target) has no heading with id '\(cross.fragment)'", at: cross.link,
-                                              in: cross.source,
-                                              notes: suggestion.map { ["did you mean '#\($0)'?"] }
-                                                  ?? (available.isEmpty ? [] : ["heading ids there: \(available.joined(separator: ", "))"])))
-            }
+        return checks.flatMap { Self.problems(of: $0, headingIDs: { headingIDs[$0] }, headingSet: { headingSets[$0] }) }
+    }
+
+    /// One document's broken links, given the heading ids of the documents it links to
+    /// (nil for a document not rendered). The preview calls this for changed documents only.
+    static func problems(of check: LinkCheck, headingIDs: (String) -> [String]?,
+                         headingSet: (String) -> Set<String>?) -> [Diagnostic] {
+        var diagnostics = check.problems
+        for cross in check.crossLinks where !(headingSet(cross.target)?.contains(cross.fragment) ?? true) {
+            let available = headingIDs(cross.target) ?? []
+            let suggestion = YAMLReader.closest(to: cross.fragment, in: available)
+            diagnostics.append(Self.error("\(cross.target) has no heading with id '\(cross.fragment)'", at: cross.link,
+                                          in: cross.source,
+                                          notes: suggestion.map { ["did you mean '#\($0)'?"] }
+                                              ?? (available.isEmpty ? [] : ["heading ids there: \(available.joined(separator: ", "))"])))
         }
         return diagnostics
     }
@@ -76,6 +84,7 @@ struct BodyRenderer: Sendable {
         var crossLinks: [CrossLink] = []
         var problems: [Diagnostic] = []
         var pendingSelfAnchors: [(String, MarkdownLink)] = []
+        var linkedPaths: [String] = []
         let body = renderer.render(String(document.body)) { link in
             switch LinkTarget(link.destination) {
             case .external, .other:
@@ -87,6 +96,7 @@ struct BodyRenderer: Sendable {
                 return nil
             case let .markdownFile(relativePath, fragment):
                 let targetPath = Self.resolve(relativePath, from: document.path)
+                linkedPaths.append(targetPath)
                 guard let target = content.documentsByPath[targetPath] else {
                     let why = content.excludedPaths[targetPath].map { "links to \(targetPath), which is \($0)" }
                         ?? "links to '\(link.destination)', but there is no \(targetPath)"
@@ -104,7 +114,7 @@ struct BodyRenderer: Sendable {
         }
         return Outcome(rendered: RenderedDocument(document: document, body: body),
                        links: LinkCheck(path: document.path, headingIDs: body.headings.map(\.id), crossLinks: crossLinks, problems: problems,
-                                        markdownLinks: body.links))
+                                        markdownLinks: body.links, linkedPaths: linkedPaths))
     }
 
     /// `../pages/about.md` from `Content/articles/x.md` → `Content/pages/about.md`.

@@ -72,7 +72,8 @@ struct ViewModel: Sendable {
 
     func contentPage(_ rendered: RenderedDocument) -> Context {
         let matter = rendered.document.frontMatter
-        var body: Context = ["title": matter.title, "summary": matter.summary, "body": rendered.body.html]
+        var body: Context = ["title": matter.title, "summary": matter.summary, "body": rendered.body.html,
+                             "is_draft": matter.isDraft]
         for (key, day) in [("updated", matter.updated), ("last_reviewed", matter.lastReviewed?.value),
                            ("next_review", matter.nextReview?.value)] {
             if let day { body[key] = Self.date(day) }

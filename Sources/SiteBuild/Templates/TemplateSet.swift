@@ -75,6 +75,13 @@ struct TemplateSet: Sendable {
         return TemplateSet(library: specialised, sharedPartials: [])
     }
 
+    /// Every shared partial's output for `sharedContext`, joined: when this is unchanged,
+    /// what `prerendered(with:)` bakes into pages is unchanged too (the preview's check).
+    func sharedOutput(with sharedContext: [String: Any]) -> String {
+        let wrapped = ViewNode(values: sharedContext)
+        return sharedPartials.sorted().map { library.render(wrapped, withTemplate: $0) ?? "" }.joined(separator: "\u{0}")
+    }
+
     /// Renders `context` with the template `name`; nil only if the template is missing,
     /// which `load` has already ruled out for the required ones.
     func render(_ name: String, _ context: [String: Any]) -> String? {

@@ -39,18 +39,17 @@ struct PageWriter: Sendable {
         case markdown(SourceDocument)
     }
 
-    func writeAll(_ documents: [SourceDocument], bodies: BodyRenderer, to sink: some OutputSink, jobs jobCount: Int) throws -> Written {
-        let viewModel = ViewModel(graph: graph)
-        // Shared partials rendered once per depth: nearly every page is at depth 1.
-        let byDepth = Dictionary(uniqueKeysWithValues: (0...2).map { ($0, templates.prerendered(with: viewModel.sharedContext(depth: $0))) })
-        let notFoundTemplates = templates.prerendered(with: viewModel.sharedContext(depth: nil))
-        let navigationTargets = Set(viewModel.navigationTargets.map(\.filePath))
-        // The biggest pages (the A–Z, topic lists) first, so no core is left rendering one
-        // alone at the end.
-        let outputs: [Output] = [.topicsIndex] + graph.content.config.topics.map { .topic($0) } + [.home, .notFound]
+    /// Every page but the documents': the biggest (the A–Z, topic lists) first, so no core
+    /// is left rendering one alone at the end.
+    var listingOutputs: [Output] {
+        [.topicsIndex] + graph.content.config.topics.map { .topic($0) } + [.home, .notFound]
             + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
+    }
+
+    func writeAll(_ documents: [SourceDocument], bodies: BodyRenderer, to sink: some OutputSink, jobs jobCount: Int) throws -> Written {
+        let renderer = PageRenderer(graph: graph, templates: templates, today: today)
         // Documents are rendered from Markdown inside the same pass.
-        let jobs: [Job] = outputs.map { .page($0) } + documents.map { .markdown($0) }
+        let jobs: [Job] = listingOutputs.map { .page($0) } + documents.map { .markdown($0) }
         let pages = ParallelMap.map(jobs, jobs: jobCount) { job -> (problem: Diagnostic?, links: BodyRenderer.LinkCheck?) in
             var body: BodyRenderer.Outcome?
             let output: Output
@@ -61,25 +60,80 @@ struct PageWriter: Sendable {
                 body = outcome
                 output = .document(outcome.rendered)
             }
-            let (path, template, context) = page(for: output, viewModel: viewModel)
-            let variant = output.isServedAtAnyURL ? notFoundTemplates
-                : navigationTargets.contains(path) ? templates : (byDepth[SitePath(path).depth] ?? templates)
-            guard let html = variant.render(template, context) else {
-                return (.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache")), body?.links)
+            switch renderer.render(output) {
+            case let .success(page): return (Self.write(page.data, at: page.path, to: sink), body?.links)
+            case let .failure(problem): return (problem, body?.links)
             }
-            return (write(Data(html.utf8), at: path, to: sink), body?.links)
         }
-        let feeds = SiteFeeds(graph: graph)
-        var files: [(String, Data)] = [("sitemap.xml", Data(feeds.sitemap().utf8)), ("feed.xml", Data(feeds.atomFeed().utf8)),
-                                       ("robots.txt", Data(feeds.robots().utf8)),
-                                       (SecurityHeaders.fileName, Data(SecurityHeaders.headersFile.utf8))]
-        files += assets.files.map { ("assets/" + $0.name, $0.data) }
-        let diagnostics = pages.compactMap(\.problem) + files.compactMap { write($0.1, at: $0.0, to: sink) }
+        let files = extraFiles()
+        let diagnostics = pages.compactMap(\.problem) + files.compactMap { Self.write($0.1, at: $0.0, to: sink) }
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
         return Written(files: pages.count + files.count, links: pages.compactMap(\.links))
     }
 
-    private func page(for output: Output, viewModel: ViewModel) -> (path: String, template: String, context: [String: Any]) {
+    /// The files not rendered through templates: feeds, robots.txt, `_headers` and the assets.
+    func extraFiles(feeds includeFeeds: Bool = true, assets includeAssets: Bool = true) -> [(String, Data)] {
+        var files: [(String, Data)] = []
+        if includeFeeds {
+            let feeds = SiteFeeds(graph: graph)
+            files += [("sitemap.xml", Data(feeds.sitemap().utf8)), ("feed.xml", Data(feeds.atomFeed().utf8)),
+                      ("robots.txt", Data(feeds.robots().utf8)),
+                      (SecurityHeaders.fileName, Data(SecurityHeaders.headersFile.utf8))]
+        }
+        if includeAssets { files += assets.files.map { ("assets/" + $0.name, $0.data) } }
+        return files
+    }
+
+    /// Writes one file; the problem, if it could not be written.
+    static func write(_ data: Data, at path: String, to sink: some OutputSink) -> Diagnostic? {
+        do {
+            try sink.write(path, data)
+            return nil
+        } catch {
+            return .error("could not write \(path): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Renders one page at a time: the view model and the per-depth template variants are
+/// prepared once per build (or once per rebuild in the preview) and shared by all pages.
+struct PageRenderer: Sendable {
+    let viewModel: ViewModel
+    let templates: TemplateSet
+    let today: Day
+    private let byDepth: [Int: TemplateSet]
+    private let notFoundTemplates: TemplateSet
+    private let navigationTargets: Set<String>
+
+    init(graph: SiteGraph, templates: TemplateSet, today: Day) {
+        let viewModel = ViewModel(graph: graph)
+        self.viewModel = viewModel
+        self.templates = templates
+        self.today = today
+        // Shared partials rendered once per depth: nearly every page is at depth 1.
+        byDepth = Dictionary(uniqueKeysWithValues: (0...2).map { ($0, templates.prerendered(with: viewModel.sharedContext(depth: $0))) })
+        notFoundTemplates = templates.prerendered(with: viewModel.sharedContext(depth: nil))
+        navigationTargets = Set(viewModel.navigationTargets.map(\.filePath))
+    }
+
+    /// The shared partials as rendered for every depth: equal fingerprints mean no page
+    /// needs rendering again for the sake of its shared parts.
+    var sharedFingerprint: String {
+        ([0, 1, 2] as [Int?] + [nil]).map { templates.sharedOutput(with: viewModel.sharedContext(depth: $0)) }.joined(separator: "\u{1}")
+    }
+
+    /// The page's path and bytes, or why its template could not render it.
+    func render(_ output: PageWriter.Output) -> Result<(path: String, data: Data), Diagnostic> {
+        let (path, template, context) = page(for: output)
+        let variant = output.isServedAtAnyURL ? notFoundTemplates
+            : navigationTargets.contains(path) ? templates : (byDepth[SitePath(path).depth] ?? templates)
+        guard let html = variant.render(template, context) else {
+            return .failure(.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache")))
+        }
+        return .success((path, Data(html.utf8)))
+    }
+
+    private func page(for output: PageWriter.Output) -> (path: String, template: String, context: [String: Any]) {
         switch output {
         case let .document(rendered):
             let path = rendered.document.sitePath.filePath
@@ -91,16 +145,6 @@ struct PageWriter: Sendable {
         case .topicsIndex: return (SitePath("topics/").filePath, "topics", viewModel.topicsIndex())
         case .notFound: return ("404.html", "404", viewModel.notFound())
         case let .redirect(from, to): return (from.filePath, "redirect", viewModel.redirect(from: from, to: to))
-        }
-    }
-
-    /// Writes one file; the problem, if it could not be written.
-    private func write(_ data: Data, at path: String, to sink: some OutputSink) -> Diagnostic? {
-        do {
-            try sink.write(path, data)
-            return nil
-        } catch {
-            return .error("could not write \(path): \(error.localizedDescription)")
         }
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import SiteBuild
+import SiteModel
+
+/// Keeps the served site in step with the files: builds once, then applies each batch of
+/// changed files as an incremental rebuild, updates the store, and tells browsers.
+public final class PreviewSession: @unchecked Sendable {
+    /// What happened, for the terminal.
+    public enum Event: Sendable {
+        case built(IncrementalBuild.Rebuild, milliseconds: Int, changed: [String])
+        case failed([Diagnostic], milliseconds: Int, changed: [String])
+    }
+
+    public let root: URL
+    public let store = SiteStore()
+    public let broadcaster = ReloadBroadcaster()
+    private let build: IncrementalBuild
+    private let report: @Sendable (Event) -> Void
+    private let lock = NSLock()
+
+    public init(root: URL, options: BuildOptions, report: @escaping @Sendable (Event) -> Void) {
+        self.root = root
+        self.report = report
+        build = IncrementalBuild(files: SiteFiles.read(root: root), options: options)
+    }
+
+    /// The first, full build. A failure is reported and shown like any other: the preview
+    /// still starts, and the first good rebuild fills the site.
+    public func start() {
+        run(changed: []) { try build.buildAll() }
+    }
+
+    /// Reads the changed files again and rebuilds what they affect.
+    public func filesChanged(_ paths: Set<String>) {
+        let relevant = paths.filter { ChangeScope.of($0) != .ignored }.sorted()
+        guard !relevant.isEmpty else { return }
+        var changes: [String: Data?] = [:]
+        var unreadable: [SiteFiles.Unreadable] = []
+        for path in relevant {
+            switch SiteFiles.readOne(root: root, relative: path) {
+            case nil: changes[path] = .some(nil)
+            case let .success(data)?: changes[path] = data
+            case let .failure(problem)?: unreadable.append(problem)
+            }
+        }
+        run(changed: relevant) {
+            for problem in unreadable { _ = try? build.applyUnreadable(problem) }
+            return try build.apply(changes)
+        }
+    }
+
+    private func run(changed: [String], _ work: () throws -> IncrementalBuild.Rebuild) {
+        lock.lock()
+        defer { lock.unlock() }
+        let start = ContinuousClock.now
+        do {
+            let rebuild = try work()
+            let elapsed = Self.milliseconds(since: start)
+            if rebuild.scope == .ignored, store.diagnostics.allSatisfy({ $0.severity != .error }) { return }
+            store.update(written: rebuild.written, removed: rebuild.removed, warnings: rebuild.warnings)
+            report(.built(rebuild, milliseconds: elapsed, changed: changed))
+        } catch let failure as BuildFailure {
+            store.fail(failure.diagnostics)
+            report(.failed(failure.diagnostics, milliseconds: Self.milliseconds(since: start), changed: changed))
+        } catch {
+            let diagnostics = [Diagnostic.error("rebuild failed: \(error)")]
+            store.fail(diagnostics)
+            report(.failed(diagnostics, milliseconds: Self.milliseconds(since: start), changed: changed))
+        }
+        broadcaster.send(event: "reload", data: String(store.version))
+    }
+
+    private static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Logging
+import SiteModel
+
+/// The build kept alive between edits, for the preview: it holds everything a rebuild
+/// can reuse (loaded files, parsed documents, the graph, templates, rendered bodies and
+/// which inputs each output read) and, after a change, renders only the outputs that
+/// read something that changed.
+///
+/// Not thread-safe: one rebuild at a time (the preview runs them on one task). A failed
+/// rebuild leaves the last good state in place, and the next rebuild starts from it with
+/// every change made since.
+public final class IncrementalBuild: @unchecked Sendable {
+    public let options: BuildOptions
+    private let logger: Logger
+    /// The site's files as they are now, good or bad.
+    public private(set) var files: SiteFiles
+    /// The last good build.
+    private var state: State?
+    /// Paths changed since the last good build: a failed rebuild's changes are retried
+    /// with the next one.
+    private var pending: [String: ChangeScope] = [:]
+
+    /// What one rebuild produced.
+    public struct Rebuild: Sendable {
+        /// The largest scope among the changes.
+        public let scope: ChangeScope
+        /// Every output written by this rebuild, by path.
+        public let written: [String: Data]
+        /// Outputs the site no longer has.
+        public let removed: [String]
+        public let warnings: [Diagnostic]
+        /// Documents whose Markdown was rendered again.
+        public let bodiesRendered: Int
+    }
+
+    public init(files: SiteFiles, options: BuildOptions, logger: Logger = Logger(label: "hub.preview")) {
+        self.files = files
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Builds everything from `files`; the first call, and what a full-scope change runs.
+    public func buildAll() throws -> Rebuild {
+        let clock = StageClock(logger: logger)
+        let loaded = try quoting(nil) { try clock.run("Loaded files") { try ContentLoader.load(files, jobs: options.jobs).get() } }
+        return try quoting(loaded) {
+            let setup = try SiteSetup.read(loaded, baseURL: options.baseURL).get()
+            let inputs = loaded.articles.map { ($0, DocumentKind.article) } + loaded.pages.map { ($0, DocumentKind.page) }
+            let parsed = ParallelMap.map(inputs, jobs: options.jobs) { FrontMatterParser.parse($0.0, kind: $0.1) }
+            var documents: [String: SourceDocument] = [:]
+            var diagnostics: [Diagnostic] = []
+            for result in parsed {
+                switch result {
+                case let .success(document): documents[document.path] = document
+                case let .failure(failure): diagnostics += failure.diagnostics
+                }
+            }
+            guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
+            var next = try State(loaded: loaded, setup: setup, documents: documents, options: options)
+            let bodies = BodyRenderer(content: next.content)
+            let rendered = ParallelMap.map(next.content.documents, jobs: options.jobs) { bodies.render($0) }
+            for outcome in rendered { next.bodies[outcome.links.path] = outcome }
+            try next.checkLinks(changed: Array(next.bodies.keys))
+            next.replan()
+            let written = try next.render(Set(next.plan.entries.keys), jobs: options.jobs)
+            let removed = state.map { Array(Set($0.plan.entries.keys).subtracting(next.plan.entries.keys)) } ?? []
+            state = next
+            pending = [:]
+            return Rebuild(scope: .full, written: written, removed: removed.sorted(), warnings: next.warnings,
+                           bodiesRendered: rendered.count)
+        }
+    }
+
+    /// Applies changed files (nil: deleted) and rebuilds what they affect. Throws
+    /// `BuildFailure` with every problem; the last good outputs stay as they were.
+    public func apply(_ changes: [String: Data?]) throws -> Rebuild {
+        // A save that changed nothing (touch, chmod, an editor rewriting the same bytes)
+        // rebuilds nothing.
+        for (path, data) in changes where files[path] != data || files.unreadable.contains(where: { $0.path == path }) {
+            files.replace(path, with: data)
+            pending[path] = ChangeScope.of(path)
+        }
+        return try rebuildPending()
+    }
+
+    /// Records a file that changed but cannot be read; the rebuild reports it.
+    public func applyUnreadable(_ problem: SiteFiles.Unreadable) throws -> Rebuild {
+        files.markUnreadable(problem)
+        pending[problem.path] = .full
+        return try rebuildPending()
+    }
+
+    private func rebuildPending() throws -> Rebuild {
+        let scope = pending.values.max() ?? .ignored
+        guard let loaded = state?.loaded, scope != .full, files.unreadable.isEmpty else { return try buildAll() }
+        let documentPaths = pending.filter { $0.value == .documents }.map(\.key)
+        switch scope {
+        case .ignored:
+            pending = [:]
+            return Rebuild(scope: .ignored, written: [:], removed: [], warnings: state?.warnings ?? [], bodiesRendered: 0)
+        case .documents:
+            // The state is used in place, never copied while a copy is alive: copying its
+            // 10,000-entry tables would cost more than the rest of a one-article rebuild.
+            let parsed = try quoting(loaded) { try state!.parse(documentPaths, files: files) }
+            let edited = parsed.changed.compactMapValues { $0 }
+            if parsed.listingChanged.isEmpty, edited.count == parsed.changed.count {
+                let edit = try quoting(loaded) { try state!.prepareBodyEdit(edited, jobs: options.jobs) }
+                state!.commit(edit)
+                pending = [:]
+                return Rebuild(scope: .documents, written: edit.written, removed: [], warnings: state!.warnings,
+                               bodiesRendered: edit.bodies.count)
+            }
+            // Front matter changed: the listings, graph and plan change too. Worked on a copy,
+            // so a failure leaves the last good state whole.
+            var next = state!
+            let result = try quoting(loaded) { try next.update(documents: documentPaths, files: files, options: options) }
+            state = next
+            pending = [:]
+            return Rebuild(scope: .documents, written: result.written, removed: result.removed, warnings: next.warnings,
+                           bodiesRendered: result.bodies)
+        case .templates, .full:
+            var next = state!
+            let result = try quoting(loaded) {
+                try next.reloadTemplates(files: files, options: options)
+                return documentPaths.isEmpty ? nil : try next.update(documents: documentPaths, files: files, options: options, render: false)
+            }
+            let written = try quoting(next.loaded) { try next.render(Set(next.plan.entries.keys), jobs: options.jobs) }
+            let removed = Set(state.map { Array($0.plan.entries.keys) } ?? []).subtracting(next.plan.entries.keys)
+            state = next
+            pending = [:]
+            return Rebuild(scope: .templates, written: written, removed: removed.sorted(), warnings: next.warnings,
+                           bodiesRendered: result?.bodies ?? 0)
+        }
+    }
+
+    /// Runs `work`, filling in source lines of the diagnostics it throws.
+    private func quoting<T>(_ loaded: LoadedSite?, _ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch let failure as BuildFailure {
+            guard let loaded else { throw failure }
+            // Diagnostics in changed files quote the new text, not the last good one.
+            throw BuildFailure(failure.diagnostics.map { diagnostic in
+                guard diagnostic.sourceLine == nil, let location = diagnostic.location, location.line > 0,
+                      let data = files[location.path], let text = String(validatingUTF8Data: data) else {
+                    return diagnostic.quotingSource(from: loaded)
+                }
+                return Diagnostic(diagnostic.severity, diagnostic.message, at: location,
+                                  sourceLine: SourceText(path: location.path, text: text).line(location.line), notes: diagnostic.notes)
+            })
+        }
+    }
+
+    // MARK: For tests and benchmarks
+
+    /// What each output read at the last good build.
+    public var dependencies: DependencyGraph { state?.dependencies ?? DependencyGraph() }
+
+    /// The outputs the last good build planned, by path.
+    public var outputPaths: Set<String> { Set(state.map { Array($0.plan.entries.keys) } ?? []) }
+}

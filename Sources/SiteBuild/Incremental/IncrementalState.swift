@@ -1,0 +1,323 @@
+import Foundation
+import SiteModel
+
+extension IncrementalBuild {
+    /// One good build, kept whole so the next rebuild can start from it.
+    struct State: Sendable {
+        var loaded: LoadedSite
+        var setup: SiteSetup
+        /// Every parsed article and page, published or not, by source path.
+        var documents: [String: SourceDocument]
+        var content: SiteContent
+        var graph: SiteGraph
+        var renderer: PageRenderer
+        var warnings: [Diagnostic]
+        /// Each published document's rendered body and what its links need checked.
+        var bodies: [String: BodyRenderer.Outcome] = [:]
+        var plan = OutputPlan.empty
+        var dependencies = DependencyGraph()
+        /// Links between documents, kept so a rebuild re-checks only what it touched.
+        var links = LinkIndex()
+        /// The shared partials' output: when it changes, every page changes.
+        var sharedFingerprint: String
+        let selection: ContentResolver.Selection
+        let today: Day
+
+        init(loaded: LoadedSite, setup: SiteSetup, documents: [String: SourceDocument], options: BuildOptions) throws {
+            self.loaded = loaded
+            self.setup = setup
+            self.documents = documents
+            selection = .init(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today)
+            today = options.today
+            content = try Self.resolve(documents, setup: setup, selection: selection)
+            graph = SiteGraph(content: content)
+            renderer = PageRenderer(graph: graph, templates: setup.templates, today: today)
+            warnings = ReviewDateCheck(today: today).warnings(for: content)
+            sharedFingerprint = renderer.sharedFingerprint
+        }
+
+        /// Documents in the order a full build reads them: articles, then pages, by path.
+        private static func resolve(_ documents: [String: SourceDocument], setup: SiteSetup,
+                                    selection: ContentResolver.Selection) throws -> SiteContent {
+            let ordered = documents.values.sorted { ($0.kind == .page ? 1 : 0, $0.path) < ($1.kind == .page ? 1 : 0, $1.path) }
+            return try ContentResolver.resolve(config: setup.config, contacts: setup.contacts, documents: ordered,
+                                               selection: selection).get()
+        }
+
+        /// Published content, graph and pages again, after documents changed what is listed.
+        mutating func resolveAgain() throws {
+            content = try Self.resolve(documents, setup: setup, selection: selection)
+            graph = SiteGraph(content: content)
+            renderer = PageRenderer(graph: graph, templates: setup.templates, today: today)
+            warnings = ReviewDateCheck(today: today).warnings(for: content)
+        }
+
+        /// Re-checks the links of the documents in `changed` and of those linking to them,
+        /// then throws every broken link in the site. Checking all 10,000 bodies again would
+        /// cost more than the rest of a one-article rebuild.
+        mutating func checkLinks(changed: some Sequence<String>) throws {
+            let update = links.update(changed: changed, bodies: { bodies[$0] })
+            links.apply(update)
+            if !update.allProblems.isEmpty { throw BuildFailure(update.allProblems) }
+        }
+
+        /// Plans the outputs again and records what each reads.
+        mutating func replan() {
+            plan = OutputPlan(graph: graph, assets: setup.assets, linkedPaths: bodies.mapValues(\.links.linkedPaths))
+            plan.record(in: &dependencies)
+        }
+
+        /// Templates and assets read again from `files`; pages are not rendered here.
+        mutating func reloadTemplates(files: SiteFiles, options: BuildOptions) throws {
+            let setupFiles = SiteFiles(files.files.filter {
+                !$0.key.hasPrefix(ContentLoader.articlesFolder) && !$0.key.hasPrefix(ContentLoader.pagesFolder)
+            })
+            let partial = try ContentLoader.load(setupFiles, jobs: options.jobs).get()
+            loaded.templates = partial.templates
+            loaded.assets = partial.assets
+            setup = try SiteSetup.read(loaded, baseURL: options.baseURL).get()
+            renderer = PageRenderer(graph: graph, templates: setup.templates, today: today)
+            sharedFingerprint = renderer.sharedFingerprint
+            replan()
+        }
+
+        /// The documents at `paths` parsed again (nil: deleted), and those whose front
+        /// matter changed. Changes nothing, so a failure leaves the state as it was.
+        func parse(_ paths: [String], files: SiteFiles) throws -> (changed: [String: SourceDocument?], listingChanged: Set<String>) {
+            var changed: [String: SourceDocument?] = [:]
+            var diagnostics: [Diagnostic] = []
+            for path in paths.sorted() {
+                guard let data = files[path] else { changed[path] = .some(nil); continue }
+                switch ContentLoader.decode(data, path: path) {
+                case let .failure(diagnostic): diagnostics.append(diagnostic)
+                case let .success(text):
+                    let kind: DocumentKind = path.hasPrefix(ContentLoader.articlesFolder) ? .article : .page
+                    switch FrontMatterParser.parse(text, kind: kind) {
+                    case let .success(document): changed[path] = document
+                    case let .failure(failure): diagnostics += failure.diagnostics
+                    }
+                }
+            }
+            guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
+            let listingChanged = Set(changed.compactMap { path, new -> String? in
+                guard let old = documents[path], let new else { return documents[path] == nil && new == nil ? nil : path }
+                return old.frontMatterText == new.frontMatterText ? nil : path
+            })
+            return (changed, listingChanged)
+        }
+
+        /// An edit to documents' bodies only, worked out without touching the state.
+        struct BodyEdit {
+            let documents: [String: SourceDocument]
+            let bodies: [String: BodyRenderer.Outcome]
+            let links: LinkIndex.Update
+            let written: [String: Data]
+        }
+
+        /// The fast path, for edits that leave every front matter as it was (nearly every
+        /// save): renders the changed bodies and their pages and checks their links, all
+        /// beside the state. Nothing is copied: `commit` then changes only those entries,
+        /// and a failure changes nothing.
+        func prepareBodyEdit(_ changed: [String: SourceDocument], jobs: Int) throws -> BodyEdit {
+            let published = changed.filter { content.documentsByPath[$0.key] != nil }
+            let renderer = BodyRenderer(content: content)
+            var newBodies: [String: BodyRenderer.Outcome] = [:]
+            for outcome in ParallelMap.map(published.keys.sorted().compactMap { published[$0] }, jobs: jobs, { renderer.render($0) }) {
+                newBodies[outcome.links.path] = outcome
+            }
+            let update = links.update(changed: newBodies.keys, bodies: { newBodies[$0] ?? bodies[$0] })
+            if !update.allProblems.isEmpty { throw BuildFailure(update.allProblems) }
+            let dirty = dependencies.outputs(reading: changed.keys.map { BuildInput.body($0) })
+            let written = try render(dirty, jobs: jobs, bodies: { newBodies[$0] ?? bodies[$0] })
+            return BodyEdit(documents: changed, bodies: newBodies, links: update, written: written)
+        }
+
+        mutating func commit(_ edit: BodyEdit) {
+            for (path, document) in edit.documents { documents[path] = document }
+            for (path, outcome) in edit.bodies { bodies[path] = outcome }
+            links.apply(edit.links)
+        }
+
+        /// Re-reads the documents at `paths` from `files` and renders the outputs that read
+        /// them (unless `render` is false, when the caller renders everything).
+        mutating func update(documents paths: [String], files: SiteFiles, options: BuildOptions,
+                             render: Bool = true) throws -> (written: [String: Data], removed: [String], bodies: Int) {
+            let (changed, listingChanged) = try parse(paths, files: files)
+            for (path, document) in changed { documents[path] = document }
+            var bodiesToRender = Set(changed.keys)
+            var dirty = dependencies.outputs(reading: changed.keys.map { BuildInput.body($0) })
+            var removed: [String] = []
+            if !listingChanged.isEmpty {
+                let before = (dependencies: dependencies, plan: plan, fingerprint: sharedFingerprint,
+                              counts: graph.topicCounts, published: content.documents.count)
+                try resolveAgain()
+                let published = content.documentsByPath
+                let unpublished = bodies.keys.filter { published[$0] == nil }
+                for path in unpublished { bodies[path] = nil }
+                // Bodies that link to a changed document: its URL or existence may differ now.
+                for (path, outcome) in bodies where !listingChanged.isDisjoint(with: outcome.links.linkedPaths) {
+                    bodiesToRender.insert(path)
+                }
+                bodiesToRender.formUnion(published.keys.filter { bodies[$0] == nil })
+                bodiesToRender = bodiesToRender.filter { published[$0] != nil }
+                try renderBodies(bodiesToRender, jobs: options.jobs)
+                try checkLinks(changed: bodiesToRender.union(unpublished))
+                replan()
+                sharedFingerprint = renderer.sharedFingerprint
+                dirty.formUnion(before.dependencies.outputs(reading: listingChanged.map { BuildInput.listing($0) }))
+                dirty.formUnion(plan.changedOutputs(since: before.dependencies))
+                dirty.formUnion(bodiesToRender.compactMap { published[$0]?.sitePath.filePath })
+                if before.counts != graph.topicCounts || before.published != content.documents.count {
+                    dirty.formUnion(dependencies.outputs(reading: [.documentSet]))
+                }
+                if before.fingerprint != sharedFingerprint { dirty.formUnion(plan.entries.keys) }
+                removed = Array(Set(before.plan.entries.keys).subtracting(plan.entries.keys))
+                dirty = dirty.filter { plan.entries[$0] != nil }
+            } else {
+                bodiesToRender = bodiesToRender.filter { content.documentsByPath[$0] != nil }
+                try renderBodies(bodiesToRender, jobs: options.jobs)
+                try checkLinks(changed: bodiesToRender)
+            }
+            return (render ? try self.render(dirty, jobs: options.jobs) : [:], removed.sorted(), bodiesToRender.count)
+        }
+
+        /// Renders the Markdown of the documents at `paths` (all published).
+        private mutating func renderBodies(_ paths: Set<String>, jobs: Int) throws {
+            guard !paths.isEmpty else { return }
+            let renderer = BodyRenderer(content: content)
+            let chosen = paths.sorted().compactMap { self.documents[$0] }
+            for outcome in ParallelMap.map(chosen, jobs: jobs, { renderer.render($0) }) {
+                bodies[outcome.links.path] = outcome
+            }
+        }
+
+        /// Renders `outputs` from the kept bodies and graph.
+        func render(_ outputs: Set<String>, jobs: Int) throws -> [String: Data] {
+            try render(outputs, jobs: jobs, bodies: { bodies[$0] })
+        }
+
+        /// Renders `outputs`, taking each document's body from `body` (the fast path's
+        /// new bodies before they are committed).
+        func render(_ outputs: Set<String>, jobs: Int, bodies body: (String) -> BodyRenderer.Outcome?) throws -> [String: Data] {
+            let paths = outputs.sorted()
+            let feeds = SiteFeeds(graph: graph)
+            // Looked up before the parallel pass: `body` need not be thread-safe.
+            var outcomes: [String: BodyRenderer.Outcome] = [:]
+            for path in paths {
+                if case let .document(source)? = plan.entries[path]?.kind, let outcome = body(source) { outcomes[source] = outcome }
+            }
+            let found = outcomes
+            let results = ParallelMap.map(paths, jobs: jobs) { path -> Result<Data, Diagnostic>? in
+                guard let entry = plan.entries[path] else { return nil }
+                return make(entry.kind, feeds: feeds, bodies: found)
+            }
+            var written: [String: Data] = [:]
+            var diagnostics: [Diagnostic] = []
+            for (path, result) in zip(paths, results) {
+                switch result {
+                case let .success(data)?: written[path] = data
+                case let .failure(diagnostic)?: diagnostics.append(diagnostic)
+                case nil: break
+                }
+            }
+            guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
+            return written
+        }
+
+        private func make(_ kind: OutputPlan.Kind, feeds: SiteFeeds, bodies: [String: BodyRenderer.Outcome]) -> Result<Data, Diagnostic> {
+            func page(_ output: PageWriter.Output) -> Result<Data, Diagnostic> { renderer.render(output).map(\.data) }
+            switch kind {
+            case let .document(path):
+                guard let outcome = bodies[path] else { return .failure(.error("\(path) was not rendered", at: SourceLocation(path: path))) }
+                return page(.document(outcome.rendered))
+            case .home: return page(.home)
+            case let .topic(slug):
+                guard let topic = content.config.topics.first(where: { $0.slug == slug }) else {
+                    return .failure(.error("topic '\(slug)' is not declared", at: SourceLocation(path: ContentLoader.siteConfigPath)))
+                }
+                return page(.topic(topic))
+            case .topicsIndex: return page(.topicsIndex)
+            case .notFound: return page(.notFound)
+            case let .redirect(from, to): return page(.redirect(from: from, to: to))
+            case .sitemap: return .success(Data(feeds.sitemap().utf8))
+            case .feed: return .success(Data(feeds.atomFeed().utf8))
+            case .robots: return .success(Data(feeds.robots().utf8))
+            case let .asset(name):
+                guard let file = setup.assets.files.first(where: { $0.name == name }) else {
+                    return .failure(.error("asset \(name) is missing", at: SourceLocation(path: ContentLoader.assetsFolder + name)))
+                }
+                return .success(file.data)
+            }
+        }
+    }
+}
+
+/// Which documents link to which (with a `#fragment`, the links whose heading must
+/// exist), and the broken links found, by source document.
+struct LinkIndex: Sendable {
+    var outgoing: [String: Set<String>] = [:]
+    var incoming: [String: Set<String>] = [:]
+    var problems: [String: [Diagnostic]] = [:]
+
+    /// New entries for some documents, worked out before any is stored.
+    struct Update {
+        var outgoing: [String: Set<String>] = [:]
+        var incomingRemoved: [(target: String, source: String)] = []
+        var incomingAdded: [(target: String, source: String)] = []
+        var problems: [String: [Diagnostic]] = [:]
+        /// Every broken link in the site once this update is applied.
+        var allProblems: [Diagnostic] = []
+    }
+
+    /// The documents in `changed` (their new bodies from `bodies`, nil if no longer
+    /// published) and those linking to them, checked again.
+    func update(changed: some Sequence<String>, bodies: (String) -> BodyRenderer.Outcome?) -> Update {
+        var update = Update()
+        var affected: Set<String> = []
+        var changedSet: Set<String> = []
+        for source in changed {
+            changedSet.insert(source)
+            affected.insert(source)
+            affected.formUnion(incoming[source] ?? [])
+            for target in outgoing[source] ?? [] { update.incomingRemoved.append((target, source)) }
+            let targets = Set(bodies(source)?.links.crossLinks.map(\.target) ?? [])
+            update.outgoing[source] = targets
+            for target in targets { update.incomingAdded.append((target, source)) }
+        }
+        for source in affected {
+            update.problems[source] = bodies(source).map { outcome in
+                BodyRenderer.problems(of: outcome.links, headingIDs: { bodies($0)?.links.headingIDs },
+                                      headingSet: { bodies($0).map { Set($0.links.headingIDs) } })
+            } ?? []
+        }
+        update.allProblems = problems.filter { update.problems[$0.key] == nil }.values.flatMap { $0 }
+            + update.problems.values.flatMap { $0 }
+        return update
+    }
+
+    mutating func apply(_ update: Update) {
+        for (target, source) in update.incomingRemoved { incoming[target]?.remove(source) }
+        for (target, source) in update.incomingAdded { incoming[target, default: []].insert(source) }
+        for (source, targets) in update.outgoing { outgoing[source] = targets.isEmpty ? nil : targets }
+        for (source, list) in update.problems { problems[source] = list.isEmpty ? nil : list }
+    }
+}
+
+extension OutputPlan {
+    /// No outputs: the plan before the first build.
+    static let empty = OutputPlan(entries: [:])
+
+    private init(entries: [String: Entry]) {
+        self.entries = entries
+    }
+}
+
+extension SiteGraph {
+    /// How many articles each topic lists, which shared parts of every page show.
+    var topicCounts: [String: Int] { articlesByTopic.mapValues(\.count) }
+}
+
+extension SourceDocument {
+    /// The front matter as written: equal text means equal listings elsewhere.
+    var frontMatterText: Substring { text[..<body.startIndex] }
+}

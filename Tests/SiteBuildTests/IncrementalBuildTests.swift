@@ -1,0 +1,251 @@
+import Foundation
+import SiteBuild
+import SiteModel
+import Testing
+
+@Suite("Change classification")
+struct ChangeScopeTests {
+    @Test func classifiesEachKindOfFile() {
+        #expect(ChangeScope.of("Content/articles/peer-support.md") == .documents)
+        #expect(ChangeScope.of("Content/articles/sub/folder/x.md") == .documents)
+        #expect(ChangeScope.of("Content/pages/about.md") == .documents)
+        #expect(ChangeScope.of("Templates/article.mustache") == .templates)
+        #expect(ChangeScope.of("Templates/partials/head.mustache") == .templates)
+        #expect(ChangeScope.of("Templates/assets/style.css") == .templates)
+        #expect(ChangeScope.of("Templates/assets/images/logo.svg") == .templates)
+        #expect(ChangeScope.of("Content/site.yml") == .full)
+        #expect(ChangeScope.of("Content/data/crisis.yml") == .full)
+    }
+
+    @Test func ignoresEditorTempFilesAndNonInputs() {
+        for path in ["Content/articles/.peer-support.md.swp", "Content/articles/peer-support.md~", "Content/articles/#x.md#",
+                     "Content/articles/4913", "Content/articles/.#x.md", "Content/articles/x.md.tmp",
+                     "Content/articles/notes.txt", "Templates/README.md", "Public/index.html", "README.md",
+                     "Templates/assets/.DS_Store"] {
+            #expect(ChangeScope.of(path) == .ignored, "\(path)")
+        }
+    }
+
+    @Test func theLargestScopeWins() {
+        #expect([ChangeScope.documents, .full, .templates].max() == .full)
+        #expect([ChangeScope.ignored, .documents].max() == .documents)
+    }
+}
+
+@Suite("Incremental build")
+struct IncrementalBuildTests {
+    static let today = Day(iso: "2026-11-26")!
+
+    /// Three articles in one topic (a, b, c by weight), one in another, a page linking to b.
+    static let site = SiteFixture.minimal
+        .with(SiteFixture.article("alpha", extra: "weight: 1"))
+        .with(SiteFixture.article("bravo", extra: "weight: 2", body: "Bravo body.\n\n## Details\n\nMore."))
+        .with(SiteFixture.article("charlie", extra: "weight: 3"))
+        .with(SiteFixture.article("delta", topics: "[work]"))
+        .with("""
+        -- Content/pages/about.md --
+        ---
+        title: About
+        summary: About us.
+        ---
+        See [Bravo](../articles/bravo.md#details).
+        """)
+
+    static func options() -> BuildOptions {
+        var options = BuildOptions(today: today)
+        options.jobs = 2
+        return options
+    }
+
+    /// A full build of `fixture` with the ordinary builder: what incremental results must equal.
+    static func fullBuild(_ fixture: SiteFixture) throws -> [String: Data] {
+        let output = MemoryOutput()
+        _ = try SiteBuilder(options: options()).build(fixture.siteFiles, into: output)
+        return output.files
+    }
+
+    /// Starts an incremental build and returns it with its served files.
+    static func start(_ fixture: SiteFixture = site) throws -> (IncrementalBuild, [String: Data]) {
+        let build = IncrementalBuild(files: fixture.siteFiles, options: options())
+        let first = try build.buildAll()
+        return (build, first.written)
+    }
+
+    static func apply(_ rebuild: IncrementalBuild.Rebuild, to served: inout [String: Data]) {
+        for path in rebuild.removed { served[path] = nil }
+        served.merge(rebuild.written) { _, new in new }
+    }
+
+    static func text(_ data: Data?) -> String { data.map { String(decoding: $0, as: UTF8.self) } ?? "" }
+
+    @Test func firstBuildEqualsTheOrdinaryBuild() throws {
+        let (_, served) = try Self.start()
+        #expect(served == (try Self.fullBuild(Self.site)))
+    }
+
+    @Test func aBodyEditRendersOnlyThatPage() throws {
+        let (build, start) = try Self.start()
+        var served = start
+        let edited = Self.site.with(SiteFixture.article("charlie", extra: "weight: 3", body: "Charlie changed."))
+        let rebuild = try build.apply(["Content/articles/charlie.md": Data(edited.files["Content/articles/charlie.md"]!.utf8)])
+        #expect(rebuild.scope == .documents)
+        #expect(Set(rebuild.written.keys) == ["charlie/index.html"])
+        #expect(rebuild.bodiesRendered == 1)
+        #expect(Self.text(rebuild.written["charlie/index.html"]).contains("Charlie changed."))
+        Self.apply(rebuild, to: &served)
+        #expect(served == (try Self.fullBuild(edited)))
+    }
+
+    @Test func aTitleEditRendersEveryPageThatShowsIt() throws {
+        let (build, start) = try Self.start()
+        var served = start
+        let edited = Self.site.with(SiteFixture.article("bravo", title: "Bravo Renamed", extra: "weight: 2",
+                                                        body: "Bravo body.\n\n## Details\n\nMore."))
+        let rebuild = try build.apply(["Content/articles/bravo.md": Data(edited.files["Content/articles/bravo.md"]!.utf8)])
+        // Its page, its neighbours (alpha, charlie), its topic, home, the A–Z, feed, sitemap;
+        // not delta (another topic, not related) nor the 404 page.
+        let written = Set(rebuild.written.keys)
+        for path in ["bravo/index.html", "alpha/index.html", "charlie/index.html", "topics/recovery/index.html",
+                     "index.html", "topics/index.html", "feed.xml", "sitemap.xml"] {
+            #expect(written.contains(path), "\(path) should be rendered again")
+        }
+        for path in ["delta/index.html", "404.html", "topics/work/index.html", "robots.txt"] {
+            #expect(!written.contains(path), "\(path) should not be rendered again")
+        }
+        #expect(Self.text(rebuild.written["alpha/index.html"]).contains("Bravo Renamed"))
+        Self.apply(rebuild, to: &served)
+        #expect(served == (try Self.fullBuild(edited)))
+    }
+
+    @Test func dependenciesNameTheOutputsThatReadADocument() throws {
+        let (build, _) = try Self.start()
+        let graph = build.dependencies
+        #expect(graph.outputs(reading: [.body("Content/articles/bravo.md")]) == ["bravo/index.html"])
+        let listing = graph.outputs(reading: [.listing("Content/articles/bravo.md")])
+        #expect(listing.isSuperset(of: ["bravo/index.html", "alpha/index.html", "charlie/index.html",
+                                        "topics/recovery/index.html", "topics/index.html", "sitemap.xml", "feed.xml",
+                                        "about/index.html"]))
+        #expect(!listing.contains("delta/index.html"))
+        #expect(!listing.contains("404.html"))
+        #expect(graph.inputs(of: "about/index.html")?.contains(.listing("Content/articles/bravo.md")) == true,
+                "a page records the documents its links point at")
+    }
+
+    @Test func movingAnArticleInTheOrderUpdatesItsNewNeighbours() throws {
+        let (build, start) = try Self.start()
+        var served = start
+        // delta joins the recovery topic between alpha and bravo: alpha and bravo had not read it.
+        let edited = Self.site.with(SiteFixture.article("delta", topics: "[recovery]", extra: "weight: 1"))
+        let rebuild = try build.apply(["Content/articles/delta.md": Data(edited.files["Content/articles/delta.md"]!.utf8)])
+        Self.apply(rebuild, to: &served)
+        #expect(served == (try Self.fullBuild(edited)))
+        #expect(rebuild.written.keys.contains("topics/work/index.html"))
+    }
+
+    @Test func addingAndDeletingArticles() throws {
+        let (build, start) = try Self.start()
+        var served = start
+        let added = Self.site.with(SiteFixture.article("echo", extra: "weight: 4"))
+        let addRebuild = try build.apply(["Content/articles/echo.md": Data(added.files["Content/articles/echo.md"]!.utf8)])
+        Self.apply(addRebuild, to: &served)
+        #expect(served == (try Self.fullBuild(added)))
+        #expect(addRebuild.bodiesRendered == 1)
+
+        let deleted = added.without("Content/articles/charlie.md")
+        let deleteRebuild = try build.apply(["Content/articles/charlie.md": nil])
+        #expect(deleteRebuild.removed == ["charlie/index.html"])
+        Self.apply(deleteRebuild, to: &served)
+        #expect(served == (try Self.fullBuild(deleted)))
+    }
+
+    @Test func aTemplateEditRerendersEveryPageWithoutMarkdown() throws {
+        let (build, start) = try Self.start()
+        var served = start
+        let edited = Self.site.with("""
+        -- Templates/page.mustache --
+        {{<base}}{{$main}}<h1 class="changed">{{content_page.title}}</h1>{{{content_page.body}}}{{/main}}{{/base}}
+        """)
+        let rebuild = try build.apply(["Templates/page.mustache": Data(edited.files["Templates/page.mustache"]!.utf8)])
+        #expect(rebuild.scope == .templates)
+        #expect(rebuild.bodiesRendered == 0)
+        #expect(Self.text(rebuild.written["about/index.html"]).contains("class=\"changed\""))
+        Self.apply(rebuild, to: &served)
+        #expect(served == (try Self.fullBuild(edited)))
+    }
+
+    @Test func anAssetEditRenamesItAndUpdatesPages() throws {
+        let (build, start) = try Self.start()
+        var served = start
+        let edited = Self.site.with("""
+        -- Templates/assets/style.css --
+        body { color: black; background: url(images/dot.svg); }
+        """)
+        let rebuild = try build.apply(["Templates/assets/style.css": Data(edited.files["Templates/assets/style.css"]!.utf8)])
+        #expect(rebuild.removed.contains { $0.hasPrefix("assets/style.") })
+        Self.apply(rebuild, to: &served)
+        #expect(served == (try Self.fullBuild(edited)))
+    }
+
+    @Test func aBrokenEditFailsAndTheFixBuildsFromTheLastGoodState() throws {
+        let (build, start) = try Self.start()
+        var served = start
+        let broken = "---\ntitle: [unclosed\n---\nText.\n"
+        #expect(throws: BuildFailure.self) { try build.apply(["Content/articles/bravo.md": Data(broken.utf8)]) }
+        do {
+            _ = try build.apply(["Content/articles/bravo.md": Data(broken.utf8)])
+        } catch let failure as BuildFailure {
+            let printed = DiagnosticPrinter().format(failure.diagnostics)
+            #expect(printed.contains("Content/articles/bravo.md:2:"), "\(printed)")
+            #expect(printed.contains("title: [unclosed"), "the source line is quoted: \(printed)")
+        }
+        // An unrelated good edit still fails while bravo is broken.
+        let charlie = Self.site.with(SiteFixture.article("charlie", extra: "weight: 3", body: "Charlie changed."))
+        #expect(throws: BuildFailure.self) {
+            try build.apply(["Content/articles/charlie.md": Data(charlie.files["Content/articles/charlie.md"]!.utf8)])
+        }
+        let fixed = try build.apply(["Content/articles/bravo.md": Data(Self.site.files["Content/articles/bravo.md"]!.utf8)])
+        Self.apply(fixed, to: &served)
+        #expect(served == (try Self.fullBuild(charlie)))
+    }
+
+    @Test func aBrokenLinkIsReportedAndFixingItRestoresEverything() throws {
+        let (build, start) = try Self.start()
+        var served = start
+        // bravo loses the heading the about page links to.
+        let edited = Self.site.with(SiteFixture.article("bravo", extra: "weight: 2", body: "No headings now."))
+        #expect(throws: BuildFailure.self) {
+            try build.apply(["Content/articles/bravo.md": Data(edited.files["Content/articles/bravo.md"]!.utf8)])
+        }
+        do {
+            _ = try build.apply(["Content/articles/bravo.md": Data(edited.files["Content/articles/bravo.md"]!.utf8)])
+        } catch let failure as BuildFailure {
+            #expect(DiagnosticPrinter().format(failure.diagnostics).contains("Content/pages/about.md:5:"))
+        }
+        // Fixed differently: the heading comes back with new text around it.
+        let fixed = Self.site.with(SiteFixture.article("bravo", extra: "weight: 2", body: "New intro.\n\n## Details\n\nNew."))
+        Self.apply(try build.apply(["Content/articles/bravo.md": Data(fixed.files["Content/articles/bravo.md"]!.utf8)]), to: &served)
+        #expect(served == (try Self.fullBuild(fixed)))
+    }
+
+    @Test func configChangesRebuildEverything() throws {
+        let (build, _) = try Self.start()
+        let edited = Self.site.files["Content/site.yml"]!.replacingOccurrences(of: "title: Test Hub", with: "title: Renamed Hub")
+        let rebuild = try build.apply(["Content/site.yml": Data(edited.utf8)])
+        #expect(rebuild.scope == .full)
+        #expect(Self.text(rebuild.written["index.html"]).contains("Renamed Hub"))
+    }
+
+    @Test func savingTheSameBytesRebuildsNothing() throws {
+        let (build, _) = try Self.start()
+        let rebuild = try build.apply(["Content/articles/bravo.md": Data(Self.site.files["Content/articles/bravo.md"]!.utf8)])
+        #expect(rebuild.scope == .ignored)
+        #expect(rebuild.written.isEmpty)
+    }
+
+    @Test func ignoredFilesChangeNothing() throws {
+        let (build, _) = try Self.start()
+        let rebuild = try build.apply(["Content/articles/.bravo.md.swp": Data("x".utf8)])
+        #expect(rebuild.scope == .ignored)
+        #expect(rebuild.written.isEmpty)
+    }
+}
