@@ -18,13 +18,16 @@ struct ContentChecks: Sendable {
 
     private var settings: CheckSettings { content.config.checks }
 
-    func run(jobs: Int) -> [DocumentOutcome] {
+    func run(jobs: Int) -> [DocumentOutcome] { run(content.documents, jobs: jobs) }
+
+    /// The per-document checks of `documents` alone (the preview re-checks what changed).
+    func run(_ documents: [SourceDocument], jobs: Int) -> [DocumentOutcome] {
         let renderer = MarkdownRenderer(allowsRawHTML: false)
         let language = LanguageCheck(guide: guide, settings: settings)
         let readability = ReadabilityCheck(settings: settings)
         let trust = TrustCheck(today: today, settings: settings)
         let safeMessaging = SafeMessagingCheck(settings: settings)
-        return ParallelMap.map(content.documents, jobs: jobs) { document in
+        return ParallelMap.map(documents, jobs: jobs) { document in
             let prose = ProseUnits(document: document, renderer: renderer)
             var findings = language.findings(for: document, prose: prose)
             let scores = document.kind == .article ? readability.check(document, prose: prose) : nil

@@ -107,6 +107,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             if parsed.listingChanged.isEmpty, edited.count == parsed.changed.count {
                 let edit = try quoting(loaded) { try state!.prepareBodyEdit(edited, jobs: options.jobs) }
                 state!.commit(edit)
+                state!.recheck(edit.documents.keys, jobs: options.jobs)
                 pending = [:]
                 return Rebuild(scope: .documents, written: edit.written, removed: [], warnings: state!.warnings,
                                bodiesRendered: edit.bodies.count)

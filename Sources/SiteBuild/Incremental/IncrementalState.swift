@@ -11,7 +11,11 @@ extension IncrementalBuild {
         var content: SiteContent
         var graph: SiteGraph
         var renderer: PageRenderer
-        var warnings: [Diagnostic]
+        /// The language guide the content checks read (Content/data/language-guide.tsv).
+        let guide: LanguageGuide
+        /// Content-check findings per published document (language, readability, trust,
+        /// safe messaging). A rebuild re-runs them only for the documents it parsed again.
+        var checkFindings: [String: [Finding]] = [:]
         /// Each published document's rendered body and what its links need checked.
         var bodies: [String: BodyRenderer.Outcome] = [:]
         var plan = OutputPlan.empty
@@ -32,8 +36,31 @@ extension IncrementalBuild {
             content = try Self.resolve(documents, setup: setup, selection: selection)
             graph = SiteGraph(content: content)
             renderer = PageRenderer(graph: graph, templates: setup.templates, today: today)
-            warnings = ReviewDateCheck(today: today).warnings(for: content)
+            guide = try loaded.languageGuide.map { try LanguageGuide.read($0).get() } ?? .empty
             sharedFingerprint = renderer.sharedFingerprint
+            recheck(content.documents.map(\.path), jobs: options.jobs)
+        }
+
+        /// The findings the preview shows beside its pages: every content-check error and
+        /// warning, and the urgent-help contacts' verification dates. They never stop the
+        /// preview from serving; `hub build` is where errors fail.
+        var warnings: [Diagnostic] {
+            let contacts = TrustCheck(today: today, settings: content.config.checks)
+                .findings(for: content.contacts, file: loaded.crisisContacts)
+            let findings = checkFindings.sorted { $0.key < $1.key }.flatMap(\.value) + contacts
+            return findings.filter { $0.severity != .info }.map(\.diagnostic)
+        }
+
+        /// Runs the content checks again for the documents at `paths`; those no longer
+        /// published lose their findings.
+        mutating func recheck(_ paths: some Sequence<String>, jobs: Int) {
+            let published = content.documentsByPath
+            let targets = Set(paths)
+            for path in targets where published[path] == nil { checkFindings[path] = nil }
+            // `documents` holds the latest parse, which the fast path does not copy into `content`.
+            let chosen = targets.sorted().compactMap { published[$0] == nil ? nil : documents[$0] }
+            let checks = ContentChecks(content: content, guide: guide, today: today)
+            for outcome in checks.run(chosen, jobs: jobs) { checkFindings[outcome.document.path] = outcome.findings }
         }
 
         /// Documents in the order a full build reads them: articles, then pages, by path.
@@ -49,7 +76,6 @@ extension IncrementalBuild {
             content = try Self.resolve(documents, setup: setup, selection: selection)
             graph = SiteGraph(content: content)
             renderer = PageRenderer(graph: graph, templates: setup.templates, today: today)
-            warnings = ReviewDateCheck(today: today).warnings(for: content)
         }
 
         /// Re-checks the links of the documents in `changed` and of those linking to them,
@@ -178,6 +204,7 @@ extension IncrementalBuild {
                 try renderBodies(bodiesToRender, jobs: options.jobs)
                 try checkLinks(changed: bodiesToRender)
             }
+            recheck(changed.keys, jobs: options.jobs)
             return (render ? try self.render(dirty, jobs: options.jobs) : [:], removed.sorted(), bodiesToRender.count)
         }
 
