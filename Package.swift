@@ -26,10 +26,11 @@ let package = Package(
         .target(name: "CFileSystem"),
         .target(name: "CommonMark", dependencies: ["CCMark"]),
         .target(name: "SiteModel"),
+        .target(name: "SearchIndex", resources: [.copy("Resources/hub-search.js"), .copy("Resources/search.css")]),
         .target(
             name: "SiteBuild",
             dependencies: [
-                "SiteModel", "CommonMark", "CFileSystem",
+                "SiteModel", "CommonMark", "CFileSystem", "SearchIndex",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -46,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteBuildTests",
-            dependencies: ["SiteBuild", "SiteModel", "CommonMark", "SiteCLI"],
+            dependencies: ["SiteBuild", "SiteModel", "CommonMark", "SiteCLI", "SearchIndex"],
             exclude: ["Fixtures", "__Snapshots__"]
         ),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SearchIndex
 import SiteModel
 
 /// What to build and how.
@@ -72,8 +73,12 @@ public struct SiteBuilder: Sendable {
         }
         let linkProblems = try clock.run("Checked links between documents") { bodies.problems(in: written.links) }
         guard linkProblems.isEmpty else { throw BuildFailure(linkProblems) }
+        let searchFiles = try clock.run("Built search index") {
+            try SearchOutput(synonyms: setup.synonyms, topics: content.config.topics, jobs: options.jobs)
+                .write(written.searchWords, to: output)
+        }
         return BuildReport(articles: content.articles.count, pages: content.pages.count, topics: content.config.topics.count,
-                           files: written.files, warnings: warnings)
+                           files: written.files + searchFiles, warnings: warnings)
     }
 
     /// Every article and page, in parallel; fails with the problems of all of them.

@@ -5,6 +5,8 @@ import SiteModel
 public struct LoadedSite: Sendable {
     var siteConfig: SourceText
     var crisisContacts: SourceText
+    /// `Content/data/synonyms.yml`, if the site has one.
+    var synonyms: SourceText?
     var articles: [SourceText]
     var pages: [SourceText]
     /// `Templates/**/*.mustache`, each named by its path without the extension (`partials/head`).
@@ -41,6 +43,7 @@ extension LoadedSite {
     func source(at path: String) -> SourceText? {
         if path == siteConfig.path { return siteConfig }
         if path == crisisContacts.path { return crisisContacts }
+        if path == synonyms?.path { return synonyms }
         return (articles + pages).first { $0.path == path } ?? templates.first { $0.source.path == path }?.source
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SearchIndex
 import SiteModel
 
 /// Renders every output file through the templates and hands it to the sink: pages in
@@ -17,6 +18,7 @@ struct PageWriter: Sendable {
         case topic(Topic)
         case topicsIndex
         case notFound
+        case search
         case redirect(from: SitePath, to: SitePath)
 
         /// The 404 page is served at whatever URL was missing, so its links cannot be
@@ -31,6 +33,8 @@ struct PageWriter: Sendable {
         let files: Int
         /// What each body left for the cross-document link check.
         let links: [BodyRenderer.LinkCheck]
+        /// Each article's words for the search index, counted while its text was at hand.
+        let searchWords: [ArticleWords]
     }
 
     /// A unit of work: a page from the view model, or a document still to be rendered.
@@ -48,10 +52,11 @@ struct PageWriter: Sendable {
         // The biggest pages (the A–Z, topic lists) first, so no core is left rendering one
         // alone at the end.
         let outputs: [Output] = [.topicsIndex] + graph.content.config.topics.map { .topic($0) } + [.home, .notFound]
+            + (templates.has("search") ? [.search] : [])
             + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
         // Documents are rendered from Markdown inside the same pass.
         let jobs: [Job] = outputs.map { .page($0) } + documents.map { .markdown($0) }
-        let pages = ParallelMap.map(jobs, jobs: jobCount) { job -> (problem: Diagnostic?, links: BodyRenderer.LinkCheck?) in
+        let pages = ParallelMap.map(jobs, jobs: jobCount) { job -> (problem: Diagnostic?, links: BodyRenderer.LinkCheck?, words: ArticleWords?) in
             var body: BodyRenderer.Outcome?
             let output: Output
             switch job {
@@ -64,10 +69,11 @@ struct PageWriter: Sendable {
             let (path, template, context) = page(for: output, viewModel: viewModel)
             let variant = output.isServedAtAnyURL ? notFoundTemplates
                 : navigationTargets.contains(path) ? templates : (byDepth[SitePath(path).depth] ?? templates)
+            let words = body.flatMap { Self.searchWords($0.rendered) }
             guard let html = variant.render(template, context) else {
-                return (.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache")), body?.links)
+                return (.error("template '\(template)' is missing", at: SourceLocation(path: "Templates/\(template).mustache")), body?.links, words)
             }
-            return (write(Data(html.utf8), at: path, to: sink), body?.links)
+            return (write(Data(html.utf8), at: path, to: sink), body?.links, words)
         }
         let feeds = SiteFeeds(graph: graph)
         var files: [(String, Data)] = [("sitemap.xml", Data(feeds.sitemap().utf8)), ("feed.xml", Data(feeds.atomFeed().utf8)),
@@ -75,7 +81,18 @@ struct PageWriter: Sendable {
         files += assets.files.map { ("assets/" + $0.name, $0.data) }
         let diagnostics = pages.compactMap(\.problem) + files.compactMap { write($0.1, at: $0.0, to: sink) }
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
-        return Written(files: pages.count + files.count, links: pages.compactMap(\.links))
+        return Written(files: pages.count + files.count, links: pages.compactMap(\.links), searchWords: pages.compactMap(\.words))
+    }
+
+    /// An article's words for search: title, summary, topics, section headings and text.
+    private static func searchWords(_ rendered: RenderedDocument) -> ArticleWords? {
+        let document = rendered.document
+        guard document.kind == .article else { return nil }
+        let headings = rendered.body.headings.filter { $0.level <= 3 }.map { (text: $0.text, id: $0.id) }
+        return ArticleWords(display: .init(url: document.sitePath.value, title: document.frontMatter.title,
+                                           summary: document.frontMatter.summary,
+                                           topics: document.frontMatter.topics.map(\.value), headings: headings),
+                            body: rendered.body.plainText)
     }
 
     private func page(for output: Output, viewModel: ViewModel) -> (path: String, template: String, context: [String: Any]) {
@@ -89,6 +106,7 @@ struct PageWriter: Sendable {
         case let .topic(topic): return (topic.path.filePath, "topic", viewModel.topic(topic))
         case .topicsIndex: return (SitePath("topics/").filePath, "topics", viewModel.topicsIndex())
         case .notFound: return ("404.html", "404", viewModel.notFound())
+        case .search: return (SitePath("search/").filePath, "search", viewModel.search())
         case let .redirect(from, to): return (from.filePath, "redirect", viewModel.redirect(from: from, to: to))
         }
     }
