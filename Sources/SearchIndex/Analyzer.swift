@@ -14,9 +14,8 @@ public struct Analyzer: Sendable {
         "anxious": "anxieti", "anxiously": "anxieti",
         "therapist": "therapi", "therapists": "therapi", "therapeutic": "therapi",
         "psychiatrist": "psychiatri", "psychiatrists": "psychiatri", "psychiatric": "psychiatri",
-        "psychologist": "psycholog", "psychologists": "psycholog", "psychological": "psycholog",
+        "psychological": "psycholog",
         "trauma": "traumat", "traumas": "traumat",
-        "universal": "universal", "university": "universiti", "universities": "universiti",
     ]
 
     private var cache: [String: String] = [:]

@@ -7,13 +7,15 @@ enum Porter2Stemmer {
         "skis": "ski", "skies": "sky", "dying": "die", "lying": "lie", "tying": "tie", "idly": "idl",
         "gently": "gentl", "ugly": "ugli", "early": "earli", "only": "onli", "singly": "singl",
         "sky": "sky", "news": "news", "howe": "howe", "atlas": "atlas", "cosmos": "cosmos", "bias": "bias", "andes": "andes",
+        // As Snowball 3 stems it (not "intern").
+        "international": "internat",
     ]
     private static let afterStep1a: Set<String> = ["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"]
 
     private static let step2: [(String, String)] = [
         ("ization", "ize"), ("ational", "ate"), ("fulness", "ful"), ("ousness", "ous"), ("iveness", "ive"),
         ("tional", "tion"), ("biliti", "ble"), ("lessli", "less"), ("entli", "ent"), ("ation", "ate"),
-        ("alism", "al"), ("aliti", "al"), ("ousli", "ous"), ("iviti", "ive"), ("fulli", "ful"),
+        ("alism", "al"), ("aliti", "al"), ("ousli", "ous"), ("iviti", "ive"), ("fulli", "ful"), ("ogist", "og"),
         ("enci", "ence"), ("anci", "ance"), ("abli", "able"), ("izer", "ize"), ("ator", "ate"),
         ("alli", "al"), ("bli", "ble"), ("ogi", "og"), ("li", ""),
     ]
@@ -101,7 +103,7 @@ enum Porter2Stemmer {
     }
 
     private static func regionOne(_ w: [UInt8]) -> Int {
-        for prefix in ["gener", "commun", "arsen"] where w.starts(with: prefix.utf8) { return prefix.utf8.count }
+        for prefix in ["gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ"] where w.starts(with: prefix.utf8) { return prefix.utf8.count }
         return region(after: 0, in: w)
     }
 

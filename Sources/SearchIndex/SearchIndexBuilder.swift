@@ -12,16 +12,20 @@ public struct SearchIndexBuilder: Sendable {
     /// BM25 length normalisation per field.
     public static let lengthNormalisation: [Double] = [0.5, 0.6, 0.6, 0.75]
     public static let k1 = 1.2
-    /// Impacts are BM25F scores × this, as integers: the scale is fixed, so an article's
-    /// impact depends only on its own text and the term's document frequency.
-    public static let impactScale = 50.0
+    /// Impacts are BM25F scores × this, as integers from 1 to 255 (at most three digits in
+    /// the shard text): the scale is fixed, so an article's impact depends only on its own
+    /// text and the term's document frequency.
+    public static let impactScale = 12.0
     /// A term's postings keep only its highest-impact articles: a query never shows more
     /// than the top few hundred for one word, and the common words' shards stay small.
     public static let maximumPostings = 1_500
     /// Articles per display-data file.
     public static let groupSize = 16
-    /// A dictionary shard is closed once its text passes this many bytes.
-    public static let shardBytes = 24_000
+    /// A dictionary shard is closed once its text passes this many bytes, or the total
+    /// over `maximumShards` if that is more: small shards for small sites, and at most
+    /// about 700 shard files for any site.
+    public static let shardBytes = 8_000
+    public static let maximumShards = 700
 
     public struct Configuration: Sendable {
         /// Synonym groups as written: each is a list of words or phrases that mean the same.
@@ -48,12 +52,19 @@ public struct SearchIndexBuilder: Sendable {
         // Articles in URL order: ids are stable and the output is the same whatever order
         // the render pass finished in.
         let articles = articles.sorted { $0.display.url < $1.display.url }
-        let termOf = termTable(for: articles)
-        let perArticle = concurrentMap(articles) { article -> (terms: [String: FieldCounts], lengths: [Int]) in
-            var terms: [String: FieldCounts] = [:]
+        // Terms are numbered in key order (topic filters, `#slug`, included), so postings
+        // are arrays indexed by number and the shards come out sorted.
+        let (termOf, wordTerms) = termTable(for: articles)
+        let topicTerms = Set(articles.flatMap { $0.display.topics.map { "#" + $0 } })
+        let keys = Array(Set(wordTerms).union(topicTerms)).sorted(by: Self.precedes)
+        let termNumber = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
+        let wordNumber = termOf.mapValues { termNumber[wordTerms[$0]]! }
+        let perArticle = concurrentMap(articles) { article -> (terms: [Int32: FieldCounts], lengths: [Int]) in
+            var terms: [Int32: FieldCounts] = [:]
+            terms.reserveCapacity(article.counts.count)
             var lengths = [0, 0, 0, 0]
             for (word, counts) in article.counts {
-                guard let term = termOf[word] else { continue }
+                guard let term = wordNumber[word] else { continue }
                 terms[term, default: FieldCounts()].add(counts)
                 for field in ArticleWords.Field.allCases { lengths[field.rawValue] += counts[field] }
             }
@@ -64,19 +75,16 @@ public struct SearchIndexBuilder: Sendable {
         for entry in perArticle { for f in 0..<4 { totals[f] += Double(entry.lengths[f]) } }
         let averages = totals.map { max(1, $0 / Double(max(count, 1))) }
 
-        // Postings: term → [(article, counts)].
-        var postings: [String: [(Int, FieldCounts)]] = [:]
+        // Postings: term number → [(article, counts)], articles in order.
+        var postings = Array(repeating: [(Int, FieldCounts)](), count: keys.count)
         for (id, entry) in perArticle.enumerated() {
-            for (term, counts) in entry.terms { postings[term, default: []].append((id, counts)) }
+            for (term, counts) in entry.terms { postings[Int(term)].append((id, counts)) }
+            for topic in articles[id].display.topics { postings[Int(termNumber["#" + topic]!)].append((id, FieldCounts())) }
         }
         let topicSlugs = configuration.topics.map(\.slug)
-        for (id, article) in articles.enumerated() {
-            for topic in article.display.topics { postings["#" + topic, default: []].append((id, FieldCounts())) }
-        }
-        let keys = postings.keys.sorted(by: Self.precedes)
         let allPostings = postings
-        let entries = concurrentMap(keys) { term -> String in
-            let list = allPostings[term]!
+        let entries = concurrentMap(Array(keys.enumerated())) { number, term -> String in
+            let list = allPostings[number]
             var scored: [(id: Int, impact: Int)]
             if term.hasPrefix("#") {
                 scored = list.map { ($0.0, 1) }
@@ -91,7 +99,7 @@ public struct SearchIndexBuilder: Sendable {
                         weighted += Self.weights[f] * Double(counts[field]) / norm
                     }
                     let score = idf * weighted * (Self.k1 + 1) / (Self.k1 + weighted)
-                    return (id, max(1, min(9_999, Int((score * Self.impactScale).rounded()))))
+                    return (id, max(1, min(255, Int((score * Self.impactScale).rounded()))))
                 }
                 if scored.count > Self.maximumPostings {
                     scored.sort { $0.impact != $1.impact ? $0.impact > $1.impact : $0.id < $1.id }
@@ -126,10 +134,12 @@ public struct SearchIndexBuilder: Sendable {
             files.append(Self.file(name, "{" + current + "}"))
             current = ""
         }
+        let totalBytes = entries.reduce(0) { $0 + $1.utf8.count }
+        let shardBytes = max(Self.shardBytes, totalBytes / Self.maximumShards)
         for (key, entry) in zip(keys, entries) {
             if current.isEmpty { currentFirst = key } else { current += "," }
             current += entry
-            if current.utf8.count >= Self.shardBytes { closeShard() }
+            if current.utf8.count >= shardBytes { closeShard() }
         }
         closeShard()
         if shardKeys.isEmpty {
@@ -162,7 +172,7 @@ public struct SearchIndexBuilder: Sendable {
         // frequent first (the client takes the first word at the smallest distance).
         var documentFrequency: [String: Int] = [:]
         for article in articles {
-            for word in article.counts.keys where word.count >= 4 && termOf[word] != nil { documentFrequency[word, default: 0] += 1 }
+            for word in article.counts.keys where word.utf8.count >= 4 && termOf[word] != nil { documentFrequency[word, default: 0] += 1 }
         }
         let byLetter = Dictionary(grouping: documentFrequency.keys) { Self.lexiconKey(for: $0) }
         var lexicon: [(String, String)] = []
@@ -204,16 +214,20 @@ public struct SearchIndexBuilder: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Folded word → index term, worked out once per distinct word, in parallel.
-    private func termTable(for articles: [ArticleWords]) -> [String: String] {
+    /// Folded word → its term's place in `terms`, worked out once per distinct word, in
+    /// parallel; stop words are left out.
+    private func termTable(for articles: [ArticleWords]) -> (words: [String: Int], terms: [String]) {
         var distinct = Set<String>()
         for article in articles { distinct.formUnion(article.counts.keys) }
         let words = Array(distinct)
         let terms = concurrentMap(words) { Analyzer.computeTerm($0) }
-        var table: [String: String] = [:]
+        var table: [String: Int] = [:]
+        var termList: [String] = []
         table.reserveCapacity(words.count)
-        for (word, term) in zip(words, terms) { if let term { table[word] = term } }
-        return table
+        for (word, term) in zip(words, terms) {
+            if let term { table[word] = termList.count; termList.append(term) }
+        }
+        return (table, termList)
     }
 
     /// JavaScript's string order (UTF-16 code units), which the client's binary search uses.

@@ -19,35 +19,52 @@ public enum TextFolding {
     }
 
     /// Calls `body` with each folded word of `text`.
+    ///
+    /// Works on UTF-8 bytes with one reused buffer: this runs over every word of every
+    /// article, and appending to a `String` scalar by scalar was most of the index's cost.
     public static func forEachWord(_ text: String, _ body: (String) -> Void) {
-        var current = String.UnicodeScalarView()
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(4 * maximumWordLength)
         var length = 0
         func flush() {
-            if !current.isEmpty { body(String(current)) }
-            current = String.UnicodeScalarView()
+            if !buffer.isEmpty { body(String(decoding: buffer, as: UTF8.self)) }
+            buffer.removeAll(keepingCapacity: true)
             length = 0
         }
-        for scalar in text.unicodeScalars {
-            // Fast path: ASCII needs no decomposition.
-            if scalar.value < 0x80 {
-                let v = scalar.value
-                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-                    if length < maximumWordLength { current.append(scalar); length += 1 }
-                } else if v >= 0x41 && v <= 0x5A {
-                    if length < maximumWordLength { current.append(Unicode.Scalar(v + 32)!); length += 1 }
-                } else if v == 0x27 {
-                    continue // apostrophe: "don't" is one word
-                } else {
-                    flush()
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                        if length < maximumWordLength { buffer.append(byte); length += 1 }
+                    } else if byte >= 0x41 && byte <= 0x5A {
+                        if length < maximumWordLength { buffer.append(byte + 32); length += 1 }
+                    } else if byte != 0x27 { // apostrophe: "don't" is one word
+                        flush()
+                    }
+                    continue
                 }
-                continue
-            }
-            if scalar.value == 0x2019 { continue }
-            for folded in fold(scalar) {
-                if isWordScalar(folded) {
-                    if length < maximumWordLength { current.append(folded); length += 1 }
-                } else if !isMark(folded) {
-                    flush()
+                // A multi-byte scalar (the input is valid UTF-8: it is a Swift String).
+                let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                for offset in 1..<width where index + offset < count {
+                    value = (value << 6) | (UInt32(bytes[index + offset]) & 0x3F)
+                }
+                index += width
+                if value == 0x2019 { continue }
+                // General punctuation (dashes, quotes, spaces) separates words.
+                if value >= 0x2000 && value <= 0x206F { flush(); continue }
+                guard let scalar = Unicode.Scalar(value) else { flush(); continue }
+                for folded in fold(scalar) {
+                    if isWordScalar(folded) {
+                        if length < maximumWordLength { buffer.append(contentsOf: String(folded).utf8); length += 1 }
+                    } else if !isMark(folded) {
+                        flush()
+                    }
                 }
             }
         }

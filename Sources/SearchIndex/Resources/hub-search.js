@@ -81,9 +81,8 @@ const FIXES = {
   anxious: 'anxieti', anxiously: 'anxieti',
   therapist: 'therapi', therapists: 'therapi', therapeutic: 'therapi',
   psychiatrist: 'psychiatri', psychiatrists: 'psychiatri', psychiatric: 'psychiatri',
-  psychologist: 'psycholog', psychologists: 'psycholog', psychological: 'psycholog',
+  psychological: 'psycholog',
   trauma: 'traumat', traumas: 'traumat',
-  universal: 'universal', university: 'universiti', universities: 'universiti',
 };
 
 const termCache = new Map();
@@ -109,11 +108,11 @@ export function terms(text) {
 // Porter2 (Snowball English).
 const EXC = { skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie', idly: 'idl', gently: 'gentl', ugly: 'ugli',
   early: 'earli', only: 'onli', singly: 'singl', sky: 'sky', news: 'news', howe: 'howe', atlas: 'atlas', cosmos: 'cosmos',
-  bias: 'bias', andes: 'andes' };
+  bias: 'bias', andes: 'andes', international: 'internat' };
 const EXC2 = new Set(['inning', 'outing', 'canning', 'herring', 'earring', 'proceed', 'exceed', 'succeed']);
 const S2 = [['ization', 'ize'], ['ational', 'ate'], ['fulness', 'ful'], ['ousness', 'ous'], ['iveness', 'ive'],
   ['tional', 'tion'], ['biliti', 'ble'], ['lessli', 'less'], ['entli', 'ent'], ['ation', 'ate'],
-  ['alism', 'al'], ['aliti', 'al'], ['ousli', 'ous'], ['iviti', 'ive'], ['fulli', 'ful'],
+  ['alism', 'al'], ['aliti', 'al'], ['ousli', 'ous'], ['iviti', 'ive'], ['fulli', 'ful'], ['ogist', 'og'],
   ['enci', 'ence'], ['anci', 'ance'], ['abli', 'able'], ['izer', 'ize'], ['ator', 'ate'],
   ['alli', 'al'], ['bli', 'ble'], ['ogi', 'og'], ['li', '']];
 const S3 = [['ational', 'ate'], ['tional', 'tion'], ['alize', 'al'], ['icate', 'ic'], ['iciti', 'ic'],
@@ -135,7 +134,7 @@ export function stem(word) {
   if (Object.prototype.hasOwnProperty.call(EXC, word)) return EXC[word];
   let w = '';
   for (let i = 0; i < word.length; i++) w += word[i] === 'y' && (i === 0 || isV(word[i - 1])) ? 'Y' : word[i];
-  const pre = ['gener', 'commun', 'arsen'].find(p => w.startsWith(p));
+  const pre = ['gener', 'commun', 'arsen', 'past', 'univers', 'later', 'emerg', 'organ'].find(p => w.startsWith(p));
   const r1 = pre ? pre.length : region(w, 0);
   const r2 = region(w, r1);
   if (w.endsWith('sses')) w = w.slice(0, -2);
@@ -441,7 +440,8 @@ export function browserLoader(base) {
   };
 }
 
-const PAGE = 10;
+// Results shown at first, and added by "Show more".
+const PAGE = 5;
 
 /** Appends `text` to `parent`, marking the words whose terms are in `highlight`. */
 function marked(parent, text, highlight) {
