@@ -27,10 +27,11 @@ let package = Package(
         .target(name: "CFileSystem"),
         .target(name: "CommonMark", dependencies: ["CCMark"]),
         .target(name: "SiteModel"),
+        .target(name: "SearchIndex", resources: [.copy("Resources/hub-search.js"), .copy("Resources/search.css")]),
         .target(
             name: "SiteBuild",
             dependencies: [
-                "SiteModel", "CommonMark", "CFileSystem",
+                "SiteModel", "CommonMark", "CFileSystem", "SearchIndex",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -57,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "SiteBuildTests",
             dependencies: [
-                "SiteBuild", "SiteModel", "CommonMark", "SiteCLI", "Preview",
+                "SiteBuild", "SiteModel", "CommonMark", "SiteCLI", "Preview", "SearchIndex",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["Fixtures", "__Snapshots__"]

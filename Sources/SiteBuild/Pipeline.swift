@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import CommonMark
+import SearchIndex
 import SiteModel
 
 /// What to build and how.
@@ -99,6 +100,11 @@ public struct SiteBuilder: Sendable {
             try PageWriter(graph: graph, templates: setup.templates, assets: setup.assets, today: options.today)
                 .writeAll(content.documents, bodies: bodies, to: scanner, jobs: options.jobs)
         }
+        // Before the link check, which then sees the search page's files.
+        let searchFiles = try clock.run("Built search index") {
+            try SearchOutput(synonyms: setup.synonyms, topics: content.config.topics, jobs: options.jobs)
+                .write(written.searchWords, to: scanner)
+        }
         let linkFindings = try clock.run("Checked links") { () -> [Finding] in
             let markdown = bodies.problems(in: written.links).map { Finding(.links, $0) }
             let (paths, pages) = scanner.scanned
@@ -112,7 +118,7 @@ public struct SiteBuilder: Sendable {
         }
         let report = checks.report(outcomes: outcomes, otherFindings: linkFindings)
         return BuildReport(articles: content.articles.count, pages: content.pages.count, topics: content.config.topics.count,
-                           files: written.files, warnings: report.findings.filter { $0.severity == .warning }.map(\.diagnostic),
+                           files: written.files + searchFiles, warnings: report.findings.filter { $0.severity == .warning }.map(\.diagnostic),
                            checks: report)
     }
 

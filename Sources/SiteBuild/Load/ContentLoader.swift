@@ -10,6 +10,7 @@ public enum ContentLoader {
     static let siteConfigPath = "Content/site.yml"
     static let crisisPath = "Content/data/crisis.yml"
     static let languageGuidePath = "Content/data/language-guide.tsv"
+    static let synonymsPath = "Content/data/synonyms.yml"
     static let articlesFolder = "Content/articles/"
     static let pagesFolder = "Content/pages/"
     static let templatesFolder = "Templates/"
@@ -30,6 +31,7 @@ public enum ContentLoader {
         let config = text(siteConfigPath, required: true)
         let crisis = text(crisisPath, required: true)
         let languageGuide = text(languageGuidePath, required: false)
+        let synonyms = text(synonymsPath, required: false)
         // UTF-8 validation of 10,000 articles is worth spreading over the cores.
         let articlePaths = files.paths(under: articlesFolder).filter { $0.hasSuffix(".md") }
         let decoded = ParallelMap.map(articlePaths, jobs: jobs) { path in
@@ -52,7 +54,7 @@ public enum ContentLoader {
             files[path].map { AssetFile(name: String(path.dropFirst(assetsFolder.count)), data: $0) }
         }
         guard diagnostics.isEmpty, let config, let crisis else { return .failure(BuildFailure(diagnostics)) }
-        return .success(LoadedSite(siteConfig: config, crisisContacts: crisis, articles: articles, pages: pages,
+        return .success(LoadedSite(siteConfig: config, crisisContacts: crisis, synonyms: synonyms, articles: articles, pages: pages,
                                    templates: templates, assets: assets, languageGuide: languageGuide))
     }
 

@@ -5,6 +5,8 @@ import SiteModel
 public struct LoadedSite: Sendable {
     var siteConfig: SourceText
     var crisisContacts: SourceText
+    /// `Content/data/synonyms.yml`, if the site has one.
+    var synonyms: SourceText?
     var articles: [SourceText]
     var pages: [SourceText]
     /// `Templates/**/*.mustache`, each named by its path without the extension (`partials/head`).
@@ -44,6 +46,7 @@ extension LoadedSite {
         if path == siteConfig.path { return siteConfig }
         if path == crisisContacts.path { return crisisContacts }
         if path == languageGuide?.path { return languageGuide }
+        if path == synonyms?.path { return synonyms }
         return (articles + pages).first { $0.path == path } ?? templates.first { $0.source.path == path }?.source
     }
 }

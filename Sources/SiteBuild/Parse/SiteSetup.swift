@@ -5,20 +5,23 @@ import SiteModel
 struct SiteSetup: Sendable {
     let config: SiteConfig
     let contacts: [CrisisContact]
+    /// Search synonym groups from `Content/data/synonyms.yml` (none without the file).
+    let synonyms: [[String]]
     let templates: TemplateSet
     let assets: AssetManifest
 
     static func read(_ loaded: LoadedSite, baseURL: String?) -> Result<SiteSetup, BuildFailure> {
         let config = SiteConfigReader.read(loaded.siteConfig)
         let contacts = CrisisContactsReader.read(loaded.crisisContacts)
+        let synonyms = loaded.synonyms.map(SynonymsReader.read) ?? .success([])
         let assets = AssetManifest(loaded.assets)
         let templates = TemplateSet.load(loaded.templates, assets: assets.hashedNames)
-        switch (config, contacts, templates) {
-        case (.success(var config), .success(let contacts), .success(let templates)):
+        switch (config, contacts, templates, synonyms) {
+        case (.success(var config), .success(let contacts), .success(let templates), .success(let synonyms)):
             if let baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-            return .success(SiteSetup(config: config, contacts: contacts, templates: templates, assets: assets))
+            return .success(SiteSetup(config: config, contacts: contacts, synonyms: synonyms, templates: templates, assets: assets))
         default:
-            let diagnostics = [config.failure, contacts.failure, templates.failure].compactMap { $0?.diagnostics }.flatMap { $0 }
+            let diagnostics = [config.failure, contacts.failure, templates.failure, synonyms.failure].compactMap { $0?.diagnostics }.flatMap { $0 }
             return .failure(BuildFailure(diagnostics))
         }
     }

@@ -107,7 +107,24 @@ struct ViewModel: Sendable {
     }
 
     func topicsIndex() -> Context {
-        let path = SitePath("topics/")
+        var context = page(SitePath("topics/"), kind: "topics", title: "Topics A to Z",
+                           description: "Every topic, article and page on \(graph.content.config.title), from A to Z.",
+                           breadcrumbs: [("Home", SitePath(""))])
+        context["index"] = aToZ(from: SitePath("topics/"))
+        return context
+    }
+
+    /// The search page: the client searches; without JavaScript it shows the A–Z.
+    func search() -> Context {
+        var context = page(SitePath("search/"), kind: "search", title: "Search",
+                           description: "Search \(graph.content.config.title), or browse every topic and article from A to Z.",
+                           breadcrumbs: [("Home", SitePath(""))])
+        context["index"] = aToZ(from: SitePath("search/"))
+        return context
+    }
+
+    /// Every topic, article and page by first letter, linked from the page at `path`.
+    private func aToZ(from path: SitePath) -> Context {
         let content = graph.content
         var entries: [(title: String, url: String, summary: String, kind: String)] = []
         entries += content.config.topics.map { ($0.title, path.link(to: $0.path), $0.description, "Topic") }
@@ -118,11 +135,7 @@ struct ViewModel: Sendable {
             let sorted = grouped[letter, default: []].sorted { ($0.title.lowercased(), $0.kind, $0.url) < ($1.title.lowercased(), $1.kind, $1.url) }
             return ["letter": letter, "entries": sorted.map { ["title": $0.title, "url": $0.url, "summary": $0.summary, "kind": $0.kind] }]
         }
-        var context = page(path, kind: "topics", title: "Topics A to Z",
-                           description: "Every topic, article and page on \(content.config.title), from A to Z.",
-                           breadcrumbs: [("Home", SitePath(""))])
-        context["index"] = ["letters": letters]
-        return context
+        return ["letters": letters]
     }
 
     /// The 404 page is served at any missing URL, so its links are absolute paths from the

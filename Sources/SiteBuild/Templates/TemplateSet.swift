@@ -9,6 +9,8 @@ import SiteModel
 struct TemplateSet: Sendable {
     /// Templates the build renders by name.
     static let required = ["article", "page", "home", "topic", "topics", "404", "redirect"]
+    /// Templates the build renders when the theme has them: `search` (`/search/`).
+    static let optional = ["search"]
 
     let library: MustacheLibrary
     /// Partials whose output is the same on every page at one depth: they use only
@@ -81,6 +83,9 @@ struct TemplateSet: Sendable {
         let wrapped = ViewNode(values: sharedContext)
         return sharedPartials.sorted().map { library.render(wrapped, withTemplate: $0) ?? "" }.joined(separator: "\u{0}")
     }
+
+    /// Whether the theme has a template called `name`.
+    func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
     /// Renders `context` with the template `name`; nil only if the template is missing,
     /// which `load` has already ruled out for the required ones.

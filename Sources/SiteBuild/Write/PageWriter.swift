@@ -1,4 +1,5 @@
 import Foundation
+import SearchIndex
 import SiteModel
 
 /// Renders every output file through the templates and hands it to the sink: pages in
@@ -17,6 +18,7 @@ struct PageWriter: Sendable {
         case topic(Topic)
         case topicsIndex
         case notFound
+        case search
         case redirect(from: SitePath, to: SitePath)
 
         /// The 404 page is served at whatever URL was missing, so its links cannot be
@@ -31,6 +33,8 @@ struct PageWriter: Sendable {
         let files: Int
         /// What each body left for the cross-document link check.
         let links: [BodyRenderer.LinkCheck]
+        /// Each article's words for the search index, counted while its text was at hand.
+        let searchWords: [ArticleWords]
     }
 
     /// A unit of work: a page from the view model, or a document still to be rendered.
@@ -43,6 +47,7 @@ struct PageWriter: Sendable {
     /// is left rendering one alone at the end.
     var listingOutputs: [Output] {
         [.topicsIndex] + graph.content.config.topics.map { .topic($0) } + [.home, .notFound]
+            + (templates.has("search") ? [.search] : [])
             + graph.content.aliases.map { .redirect(from: $0.from, to: $0.to) }
     }
 
@@ -50,7 +55,7 @@ struct PageWriter: Sendable {
         let renderer = PageRenderer(graph: graph, templates: templates, today: today)
         // Documents are rendered from Markdown inside the same pass.
         let jobs: [Job] = listingOutputs.map { .page($0) } + documents.map { .markdown($0) }
-        let pages = ParallelMap.map(jobs, jobs: jobCount) { job -> (problem: Diagnostic?, links: BodyRenderer.LinkCheck?) in
+        let pages = ParallelMap.map(jobs, jobs: jobCount) { job -> (problem: Diagnostic?, links: BodyRenderer.LinkCheck?, words: ArticleWords?) in
             var body: BodyRenderer.Outcome?
             let output: Output
             switch job {
@@ -60,15 +65,27 @@ struct PageWriter: Sendable {
                 body = outcome
                 output = .document(outcome.rendered)
             }
+            let words = body.flatMap { Self.searchWords($0.rendered) }
             switch renderer.render(output) {
-            case let .success(page): return (Self.write(page.data, at: page.path, to: sink), body?.links)
-            case let .failure(problem): return (problem, body?.links)
+            case let .success(page): return (Self.write(page.data, at: page.path, to: sink), body?.links, words)
+            case let .failure(problem): return (problem, body?.links, words)
             }
         }
         let files = extraFiles()
         let diagnostics = pages.compactMap(\.problem) + files.compactMap { Self.write($0.1, at: $0.0, to: sink) }
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
-        return Written(files: pages.count + files.count, links: pages.compactMap(\.links))
+        return Written(files: pages.count + files.count, links: pages.compactMap(\.links), searchWords: pages.compactMap(\.words))
+    }
+
+    /// An article's words for search: title, summary, topics, section headings and text.
+    private static func searchWords(_ rendered: RenderedDocument) -> ArticleWords? {
+        let document = rendered.document
+        guard document.kind == .article else { return nil }
+        let headings = rendered.body.headings.filter { $0.level <= 3 }.map { (text: $0.text, id: $0.id) }
+        return ArticleWords(display: .init(url: document.sitePath.value, title: document.frontMatter.title,
+                                           summary: document.frontMatter.summary,
+                                           topics: document.frontMatter.topics.map(\.value), headings: headings),
+                            body: rendered.body.plainText)
     }
 
     /// The files not rendered through templates: feeds, robots.txt, `_headers` and the assets.
@@ -144,6 +161,7 @@ struct PageRenderer: Sendable {
         case let .topic(topic): return (topic.path.filePath, "topic", viewModel.topic(topic))
         case .topicsIndex: return (SitePath("topics/").filePath, "topics", viewModel.topicsIndex())
         case .notFound: return ("404.html", "404", viewModel.notFound())
+        case .search: return (SitePath("search/").filePath, "search", viewModel.search())
         case let .redirect(from, to): return (from.filePath, "redirect", viewModel.redirect(from: from, to: to))
         }
     }

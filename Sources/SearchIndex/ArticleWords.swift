@@ -1,0 +1,80 @@
+/// One article's words, counted per field: everything the index needs from it.
+///
+/// Made while the article is rendered (in parallel, one article at a time) and kept apart
+/// from the shard assembly, so a preview server can redo one article and reassemble.
+public struct ArticleWords: Sendable {
+    /// The fields BM25F weighs, in this order.
+    public enum Field: Int, CaseIterable, Sendable {
+        case title, headings, summary, body
+    }
+
+    /// What the results list shows.
+    public struct Display: Sendable {
+        /// Relative to the site root: `peer-support/`.
+        public let url: String
+        public let title: String
+        public let summary: String
+        public let topics: [String]
+        /// Heading text and its `id`, for "jump to section" links and highlighted excerpts.
+        public let headings: [(text: String, id: String)]
+
+        public init(url: String, title: String, summary: String, topics: [String], headings: [(text: String, id: String)]) {
+            self.url = url
+            self.title = title
+            self.summary = summary
+            self.topics = topics
+            self.headings = headings
+        }
+    }
+
+    public let display: Display
+    /// Folded word → occurrences in each field (stop words included; the builder drops them).
+    public let counts: [String: FieldCounts]
+
+    /// Counts the words of each field. `body` is the rendered plain text.
+    public init(display: Display, body: String) {
+        self.display = display
+        var counts: [String: FieldCounts] = [:]
+        func add(_ text: String, _ field: Field) {
+            TextFolding.forEachWord(text) { counts[$0, default: FieldCounts()].add(field) }
+        }
+        add(display.title, .title)
+        for heading in display.headings { add(heading.text, .headings) }
+        add(display.summary, .summary)
+        add(body, .body)
+        self.counts = counts
+    }
+}
+
+/// How often one word occurs in each field.
+public struct FieldCounts: Sendable, Equatable {
+    public var values: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
+
+    public init() {}
+
+    mutating func add(_ field: ArticleWords.Field, _ amount: Int = 1) {
+        func bump(_ value: inout UInt16) { value = UInt16(min(Int(UInt16.max), Int(value) + amount)) }
+        switch field {
+        case .title: bump(&values.0)
+        case .headings: bump(&values.1)
+        case .summary: bump(&values.2)
+        case .body: bump(&values.3)
+        }
+    }
+
+    mutating func add(_ other: FieldCounts) {
+        add(.title, Int(other.values.0)); add(.headings, Int(other.values.1))
+        add(.summary, Int(other.values.2)); add(.body, Int(other.values.3))
+    }
+
+    subscript(_ field: ArticleWords.Field) -> Int {
+        switch field {
+        case .title: Int(values.0)
+        case .headings: Int(values.1)
+        case .summary: Int(values.2)
+        case .body: Int(values.3)
+        }
+    }
+
+    public static func == (a: FieldCounts, b: FieldCounts) -> Bool { a.values == b.values }
+}

@@ -1,0 +1,276 @@
+import Dispatch
+import Foundation
+
+/// Assembles the search index from every article's words: BM25F impacts per term and
+/// article, a term dictionary sharded by sorted key, grouped display data, a typo lexicon
+/// per first letter and a small manifest. Every file is a classic script
+/// (`__hubSearch("t/3",{…});`), which the client fetches over http(s) and loads with a
+/// `<script>` tag from `file://`: one format, one set of files.
+public struct SearchIndexBuilder: Sendable {
+    /// Field weights: title > headings > summary > body.
+    public static let weights: [Double] = [8, 3, 2, 1]
+    /// BM25 length normalisation per field.
+    public static let lengthNormalisation: [Double] = [0.5, 0.6, 0.6, 0.75]
+    public static let k1 = 1.2
+    /// Impacts are BM25F scores × this, as integers from 1 to 255 (at most three digits in
+    /// the shard text): the scale is fixed, so an article's impact depends only on its own
+    /// text and the term's document frequency.
+    public static let impactScale = 12.0
+    /// A term's postings keep only its highest-impact articles: a query never shows more
+    /// than the top few hundred for one word, and the common words' shards stay small.
+    public static let maximumPostings = 1_500
+    /// Articles per display-data file.
+    public static let groupSize = 16
+    /// A dictionary shard is closed once its text passes this many bytes, or the total
+    /// over `maximumShards` if that is more: small shards for small sites, and at most
+    /// about 700 shard files for any site.
+    public static let shardBytes = 8_000
+    public static let maximumShards = 700
+
+    public struct Configuration: Sendable {
+        /// Synonym groups as written: each is a list of words or phrases that mean the same.
+        public var synonyms: [[String]]
+        /// Topic slugs and titles, for the filter.
+        public var topics: [(slug: String, title: String)]
+
+        public init(synonyms: [[String]] = [], topics: [(slug: String, title: String)] = []) {
+            self.synonyms = synonyms
+            self.topics = topics
+        }
+    }
+
+    public let configuration: Configuration
+    public var jobs: Int
+
+    public init(configuration: Configuration, jobs: Int = 2) {
+        self.configuration = configuration
+        self.jobs = max(1, jobs)
+    }
+
+    /// Every index file, by path under `search/`, sorted by path.
+    public func build(_ articles: [ArticleWords]) -> [(path: String, data: Data)] {
+        // Articles in URL order: ids are stable and the output is the same whatever order
+        // the render pass finished in.
+        let articles = articles.sorted { $0.display.url < $1.display.url }
+        // Terms are numbered in key order (topic filters, `#slug`, included), so postings
+        // are arrays indexed by number and the shards come out sorted.
+        let (termOf, wordTerms) = termTable(for: articles)
+        let topicTerms = Set(articles.flatMap { $0.display.topics.map { "#" + $0 } })
+        let keys = Array(Set(wordTerms).union(topicTerms)).sorted(by: Self.precedes)
+        let termNumber = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
+        let wordNumber = termOf.mapValues { termNumber[wordTerms[$0]]! }
+        let perArticle = concurrentMap(articles) { article -> (terms: [Int32: FieldCounts], lengths: [Int]) in
+            var terms: [Int32: FieldCounts] = [:]
+            terms.reserveCapacity(article.counts.count)
+            var lengths = [0, 0, 0, 0]
+            for (word, counts) in article.counts {
+                guard let term = wordNumber[word] else { continue }
+                terms[term, default: FieldCounts()].add(counts)
+                for field in ArticleWords.Field.allCases { lengths[field.rawValue] += counts[field] }
+            }
+            return (terms, lengths)
+        }
+        let count = articles.count
+        var totals = [0.0, 0.0, 0.0, 0.0]
+        for entry in perArticle { for f in 0..<4 { totals[f] += Double(entry.lengths[f]) } }
+        let averages = totals.map { max(1, $0 / Double(max(count, 1))) }
+
+        // Postings: term number → [(article, counts)], articles in order.
+        var postings = Array(repeating: [(Int, FieldCounts)](), count: keys.count)
+        for (id, entry) in perArticle.enumerated() {
+            for (term, counts) in entry.terms { postings[Int(term)].append((id, counts)) }
+            for topic in articles[id].display.topics { postings[Int(termNumber["#" + topic]!)].append((id, FieldCounts())) }
+        }
+        let topicSlugs = configuration.topics.map(\.slug)
+        let allPostings = postings
+        let entries = concurrentMap(Array(keys.enumerated())) { number, term -> String in
+            let list = allPostings[number]
+            var scored: [(id: Int, impact: Int)]
+            if term.hasPrefix("#") {
+                scored = list.map { ($0.0, 1) }
+            } else {
+                let df = Double(list.count)
+                let idf = log(1 + (Double(count) - df + 0.5) / (df + 0.5))
+                scored = list.map { id, counts in
+                    var weighted = 0.0
+                    for field in ArticleWords.Field.allCases where counts[field] > 0 {
+                        let f = field.rawValue
+                        let norm = 1 - Self.lengthNormalisation[f] + Self.lengthNormalisation[f] * Double(perArticle[id].lengths[f]) / averages[f]
+                        weighted += Self.weights[f] * Double(counts[field]) / norm
+                    }
+                    let score = idf * weighted * (Self.k1 + 1) / (Self.k1 + weighted)
+                    return (id, max(1, min(255, Int((score * Self.impactScale).rounded()))))
+                }
+                if scored.count > Self.maximumPostings {
+                    scored.sort { $0.impact != $1.impact ? $0.impact > $1.impact : $0.id < $1.id }
+                    scored = Array(scored.prefix(Self.maximumPostings))
+                }
+            }
+            scored.sort { $0.id < $1.id }
+            var json = JSONText()
+            json.string(term)
+            json.raw(":[")
+            json.number(list.count)
+            var previous = 0
+            for posting in scored {
+                json.raw(",")
+                json.number(posting.id - previous)
+                json.raw(",")
+                json.number(posting.impact)
+                previous = posting.id
+            }
+            json.raw("]")
+            return json.text
+        }
+
+        var files: [(path: String, data: Data)] = []
+        // Dictionary shards.
+        var shardKeys: [String] = []
+        var current = "", currentFirst = ""
+        func closeShard() {
+            guard !current.isEmpty else { return }
+            let name = "t/\(shardKeys.count)"
+            shardKeys.append(shardKeys.isEmpty ? "" : currentFirst)
+            files.append(Self.file(name, "{" + current + "}"))
+            current = ""
+        }
+        let totalBytes = entries.reduce(0) { $0 + $1.utf8.count }
+        let shardBytes = max(Self.shardBytes, totalBytes / Self.maximumShards)
+        for (key, entry) in zip(keys, entries) {
+            if current.isEmpty { currentFirst = key } else { current += "," }
+            current += entry
+            if current.utf8.count >= shardBytes { closeShard() }
+        }
+        closeShard()
+        if shardKeys.isEmpty {
+            shardKeys = [""]
+            files.append(Self.file("t/0", "{}"))
+        }
+
+        // Display data, in groups of `groupSize` consecutive articles.
+        let topicIndex = Dictionary(topicSlugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var group = 0
+        while group * Self.groupSize < count {
+            let slice = articles[(group * Self.groupSize)..<min(count, (group + 1) * Self.groupSize)]
+            var json = JSONText()
+            json.array(Array(slice)) { json, article in
+                let d = article.display
+                json.raw("[")
+                json.string(d.url); json.raw(","); json.string(d.title); json.raw(","); json.string(d.summary); json.raw(",")
+                json.array(d.topics.compactMap { topicIndex[$0] }) { $0.number($1) }
+                json.raw(",")
+                json.array(d.headings) { json, heading in
+                    json.raw("["); json.string(heading.text); json.raw(","); json.string(heading.id); json.raw("]")
+                }
+                json.raw("]")
+            }
+            files.append(Self.file("d/\(group)", json.text))
+            group += 1
+        }
+
+        // Typo lexicon: every indexed word of 4 or more letters, by first letter, most
+        // frequent first (the client takes the first word at the smallest distance).
+        var documentFrequency: [String: Int] = [:]
+        for article in articles {
+            for word in article.counts.keys where word.utf8.count >= 4 && termOf[word] != nil { documentFrequency[word, default: 0] += 1 }
+        }
+        let byLetter = Dictionary(grouping: documentFrequency.keys) { Self.lexiconKey(for: $0) }
+        var lexicon: [(String, String)] = []
+        for letter in byLetter.keys.sorted() {
+            let words = byLetter[letter]!.sorted {
+                let a = documentFrequency[$0]!, b = documentFrequency[$1]!
+                return a != b ? a > b : Self.precedes($0, $1)
+            }
+            var json = JSONText()
+            json.string(words.joined(separator: " "))
+            let name = "l/\(letter)"
+            files.append(Self.file(name, json.text))
+            lexicon.append((letter, name))
+        }
+
+        // Manifest: the only file every query needs besides its shards.
+        var analyzer = Analyzer()
+        var json = JSONText()
+        json.raw("{\"v\":1,\"n\":"); json.number(count)
+        json.raw(",\"g\":"); json.number(Self.groupSize)
+        json.raw(",\"k\":"); json.strings(shardKeys)
+        json.raw(",\"l\":"); json.strings(lexicon.map(\.0))
+        json.raw(",\"p\":")
+        json.array(configuration.topics) { json, topic in
+            json.raw("["); json.string(topic.slug); json.raw(","); json.string(topic.title); json.raw("]")
+        }
+        json.raw(",\"s\":")
+        json.array(configuration.synonyms) { json, group in
+            json.array(group) { json, phrase in json.strings(analyzer.terms(phrase)) }
+        }
+        json.raw(",\"c\":")
+        json.array(CrisisTerms.phrases) { json, phrase in json.strings(TextFolding.words(phrase)) }
+        // A hash of everything else: the client adds it to every URL, so a rebuilt index
+        // is never mixed with cached files of the previous one.
+        let hash = files.reduce(into: FNV1a()) { $0.add($1.data) }.hex
+        json.raw(",\"h\":"); json.string(hash)
+        json.raw("}")
+        files.append(Self.file("manifest", json.text))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Folded word → its term's place in `terms`, worked out once per distinct word, in
+    /// parallel; stop words are left out.
+    private func termTable(for articles: [ArticleWords]) -> (words: [String: Int], terms: [String]) {
+        var distinct = Set<String>()
+        for article in articles { distinct.formUnion(article.counts.keys) }
+        let words = Array(distinct)
+        let terms = concurrentMap(words) { Analyzer.computeTerm($0) }
+        var table: [String: Int] = [:]
+        var termList: [String] = []
+        table.reserveCapacity(words.count)
+        for (word, term) in zip(words, terms) {
+            if let term { table[word] = termList.count; termList.append(term) }
+        }
+        return (table, termList)
+    }
+
+    /// JavaScript's string order (UTF-16 code units), which the client's binary search uses.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf16.lexicographicallyPrecedes(b.utf16)
+    }
+
+    static func lexiconKey(for word: String) -> String {
+        guard let first = word.unicodeScalars.first else { return "_" }
+        if (first.value >= 0x61 && first.value <= 0x7A) || (first.value >= 0x30 && first.value <= 0x39) { return String(first) }
+        return "_"
+    }
+
+    static func file(_ name: String, _ payload: String) -> (path: String, data: Data) {
+        ("search/\(name).js", Data("__hubSearch(\"\(name)\",\(payload));\n".utf8))
+    }
+
+    private func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 64, jobs > 1 else { return items.map(transform) }
+        let chunks = min(jobs * 4, items.count)
+        let results = ResultSlots<[R]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)
+            results.set(chunk, items[range].map(transform))
+        }
+        return results.values.flatMap { $0! }
+    }
+}
+
+/// Slots filled from several threads, one each.
+final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: T) { lock.lock(); slots[index] = value; lock.unlock() }
+    var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
+}
+
+/// 64-bit FNV-1a, for the index's version hash.
+struct FNV1a {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    mutating func add(_ data: Data) {
+        for byte in data { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    }
+    var hex: String { String(state, radix: 16) }
+}

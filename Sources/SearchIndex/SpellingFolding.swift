@@ -1,0 +1,51 @@
+import Foundation
+
+/// UK/US spelling folding, applied to a folded word before stemming: both spellings map to
+/// one form, so "behaviour" finds "behavior" and "counselling" finds "counseling".
+///
+/// The folded form need not be a real spelling, only the same for both: "-ise" words all
+/// become "-ize", including ones never spelled with z, which is harmless. Twin of
+/// `spelling()` in Resources/hub-search.js.
+enum SpellingFolding {
+    /// Roots whose "-our" is "-or" in US spelling.
+    static let ourRoots = ["behaviour", "colour", "favour", "honour", "labour", "neighbour", "humour", "rumour",
+                           "endeavour", "flavour", "vigour", "odour", "armour", "harbour", "candour", "tumour", "savour"]
+    /// Roots that double their final "l" before a suffix in UK spelling.
+    static let doubledL = ["counsel", "travel", "label", "model", "cancel", "fuel", "signal", "level", "channel",
+                           "dial", "jewel", "tunnel", "quarrel", "rival", "marvel", "pedal", "panel", "enrol", "fulfil"]
+    static let lSuffixes = ["ing", "ings", "ed", "er", "ers", "or", "ors"]
+    /// Other pairs, as substrings: UK → US.
+    static let pieces: [(String, String)] = [
+        ("paed", "ped"), ("haem", "hem"), ("anaes", "anes"), ("anaem", "anem"), ("oestr", "estr"), ("oedem", "edem"),
+        ("gynaec", "gynec"), ("diarrhoe", "diarrhe"), ("foet", "fet"), ("programme", "program"), ("judgement", "judgment"),
+        ("ageing", "aging"), ("defence", "defense"), ("offence", "offense"), ("licence", "license"), ("pretence", "pretense"),
+        ("catalogue", "catalog"), ("dialogue", "dialog"), ("grey", "gray"), ("enrolment", "enrollment"), ("fulfilment", "fulfillment"),
+    ]
+    static let izeEndings = ["isation", "isations", "ise", "ised", "ises", "ising", "iser", "isers"]
+    static let yzeEndings = ["yse", "ysed", "yses", "ysing"]
+    static let treEndings = ["tre", "tres"]
+
+    static func fold(_ word: String) -> String {
+        guard word.utf8.count > 4 else { return word }
+        var w = word
+        for root in ourRoots where w.hasPrefix(root) {
+            w = String(root.dropLast(2)) + "r" + w.dropFirst(root.count)
+            break
+        }
+        for root in doubledL where w.hasPrefix(root + "l") {
+            if lSuffixes.contains(String(w.dropFirst(root.count + 1))) { w = root + w.dropFirst(root.count + 1) }
+            break
+        }
+        for (uk, us) in pieces where w.contains(uk) {
+            w = w.replacingOccurrences(of: uk, with: us)
+        }
+        if let ending = izeEndings.first(where: { w.hasSuffix($0) }), w.count >= ending.count + 3 {
+            w = String(w.dropLast(ending.count)) + "iz" + ending.dropFirst(2)
+        } else if let ending = yzeEndings.first(where: { w.hasSuffix($0) }), w.count >= ending.count + 3 {
+            w = String(w.dropLast(ending.count)) + "yz" + ending.dropFirst(2)
+        } else if let ending = treEndings.first(where: { w.hasSuffix($0) }), w.count >= ending.count + 3 {
+            w = String(w.dropLast(ending.count)) + "ter" + ending.dropFirst(3)
+        }
+        return w
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+@testable import SearchIndex
+import Testing
+
+/// The Swift analyzer: what the index is built from, and what the JS client must match.
+@Suite("Search analyzer")
+struct SearchAnalyzerTests {
+    private func terms(_ text: String) -> [String] {
+        var analyzer = Analyzer()
+        return analyzer.terms(text)
+    }
+
+    @Test func foldsCaseDiacriticsAndCompatibilityForms() {
+        #expect(TextFolding.words("Café DÉJÀ-vu naïve") == ["cafe", "deja", "vu", "naive"])
+        #expect(TextFolding.words("Straße Ærø ﬁle") == ["strasse", "aero", "file"])
+        #expect(TextFolding.words("don't it’s") == ["dont", "its"])
+        #expect(TextFolding.words("5-4-3-2-1 grounding, 116 123") == ["5", "4", "3", "2", "1", "grounding", "116", "123"])
+        #expect(TextFolding.words("self-harm—and…") == ["self", "harm", "and"])
+        #expect(TextFolding.words("Ελληνικά 日本語 русский") == ["ελληνικα", "日本語", "русскии"])
+    }
+
+    @Test func oddInputNeverCrashesAndLongWordsAreCut() {
+        let long = String(repeating: "a", count: 500)
+        #expect(TextFolding.words(long) == [String(repeating: "a", count: TextFolding.maximumWordLength)])
+        #expect(TextFolding.words("") == [])
+        #expect(TextFolding.words("\u{0}\u{301}\u{200D}🙂🏳️‍🌈") == [])
+        #expect(terms("the and of to") == [])
+    }
+
+    /// 2,800 words (the bench corpora's, the hub's own articles, Porter's examples) with
+    /// the stems Snowball's own implementation gives (snowballstemmer 3.1.1).
+    @Test func porter2MatchesSnowball() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/Search/porter2-snowball.txt")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(lines.count > 2_000)
+        var wrong: [String] = []
+        for line in lines {
+            let parts = line.split(separator: " ").map(String.init)
+            guard parts.count == 2 else { continue }
+            let stem = Porter2Stemmer.stem(parts[0])
+            if stem != parts[1] { wrong.append("\(parts[0]): \(stem), Snowball \(parts[1])") }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(20))")
+    }
+
+    @Test func protectedWordsAndDomainFixes() {
+        #expect(terms("medication") != terms("medical"))
+        #expect(terms("medications") == terms("medication"))
+        #expect(terms("mindfulness") != terms("mind"))
+        #expect(terms("anxious") == terms("anxiety"))
+        #expect(terms("therapist") == terms("therapy"))
+        #expect(terms("therapists") == terms("therapies"))
+        #expect(terms("psychiatrist") == terms("psychiatry"))
+    }
+
+    @Test func ukAndUSSpellingsFold() {
+        for (uk, us) in [("behaviour", "behavior"), ("behavioural", "behavioral"), ("counselling", "counseling"),
+                         ("counsellor", "counselor"), ("organisation", "organization"), ("traumatised", "traumatized"),
+                         ("centre", "center"), ("programme", "program"), ("paediatric", "pediatric"), ("analyse", "analyze"),
+                         ("colour", "color"), ("defence", "defense"), ("ageing", "aging")] {
+            #expect(terms(uk) == terms(us), "\(uk) / \(us)")
+        }
+        // Short words are left alone, so 'rise' and 'rises' still match.
+        #expect(terms("rises") == terms("rise"))
+    }
+
+    @Test func stopWordsAreDroppedButRealWordsThatLookLikeContractionsAreNot() {
+        #expect(terms("what is the matter with me") == ["matter"])
+        #expect(terms("mentally ill") == ["mental", "ill"])
+        #expect(terms("well being") == ["well"])
+    }
+}
