@@ -53,11 +53,13 @@ public final class PreviewSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let start = ContinuousClock.now
+        var succeeded = false
         do {
             let rebuild = try work()
             let elapsed = Self.milliseconds(since: start)
             if rebuild.scope == .ignored, store.diagnostics.allSatisfy({ $0.severity != .error }) { return }
             store.update(written: rebuild.written, removed: rebuild.removed, warnings: rebuild.warnings)
+            succeeded = true
             report(.built(rebuild, milliseconds: elapsed, changed: changed))
         } catch let failure as BuildFailure {
             store.fail(failure.diagnostics)
@@ -68,6 +70,14 @@ public final class PreviewSession: @unchecked Sendable {
             report(.failed(diagnostics, milliseconds: Self.milliseconds(since: start), changed: changed))
         }
         broadcaster.send(event: "reload", data: String(store.version))
+        if succeeded { refreshSearch() }
+    }
+
+    /// The search index, rebuilt after the pages are served: an edit's pages are not kept
+    /// waiting for it. A failure leaves the last index in place.
+    private func refreshSearch() {
+        guard let search = try? build.searchFiles() else { return }
+        store.update(written: search.written, removed: search.removed, warnings: store.diagnostics)
     }
 
     private static func milliseconds(since start: ContinuousClock.Instant) -> Int {

@@ -68,12 +68,17 @@ struct IncrementalBuildTests {
     static func start(_ fixture: SiteFixture = site) throws -> (IncrementalBuild, [String: Data]) {
         let build = IncrementalBuild(files: fixture.siteFiles, options: options())
         let first = try build.buildAll()
-        return (build, first.written)
+        return (build, first.written.merging(try build.searchFiles().written) { _, search in search })
     }
 
-    static func apply(_ rebuild: IncrementalBuild.Rebuild, to served: inout [String: Data]) {
+    /// What the preview serves after `rebuild`: its pages, then the search index it
+    /// brings up to date afterwards.
+    static func apply(_ rebuild: IncrementalBuild.Rebuild, of build: IncrementalBuild, to served: inout [String: Data]) throws {
         for path in rebuild.removed { served[path] = nil }
         served.merge(rebuild.written) { _, new in new }
+        let search = try build.searchFiles()
+        for path in search.removed { served[path] = nil }
+        served.merge(search.written) { _, new in new }
     }
 
     static func text(_ data: Data?) -> String { data.map { String(decoding: $0, as: UTF8.self) } ?? "" }
@@ -92,7 +97,7 @@ struct IncrementalBuildTests {
         #expect(Set(rebuild.written.keys) == ["charlie/index.html"])
         #expect(rebuild.bodiesRendered == 1)
         #expect(Self.text(rebuild.written["charlie/index.html"]).contains("Charlie changed."))
-        Self.apply(rebuild, to: &served)
+        try Self.apply(rebuild, of: build, to: &served)
         #expect(served == (try Self.fullBuild(edited)))
     }
 
@@ -113,7 +118,7 @@ struct IncrementalBuildTests {
             #expect(!written.contains(path), "\(path) should not be rendered again")
         }
         #expect(Self.text(rebuild.written["alpha/index.html"]).contains("Bravo Renamed"))
-        Self.apply(rebuild, to: &served)
+        try Self.apply(rebuild, of: build, to: &served)
         #expect(served == (try Self.fullBuild(edited)))
     }
 
@@ -137,7 +142,7 @@ struct IncrementalBuildTests {
         // delta joins the recovery topic between alpha and bravo: alpha and bravo had not read it.
         let edited = Self.site.with(SiteFixture.article("delta", topics: "[recovery]", extra: "weight: 1"))
         let rebuild = try build.apply(["Content/articles/delta.md": Data(edited.files["Content/articles/delta.md"]!.utf8)])
-        Self.apply(rebuild, to: &served)
+        try Self.apply(rebuild, of: build, to: &served)
         #expect(served == (try Self.fullBuild(edited)))
         #expect(rebuild.written.keys.contains("topics/work/index.html"))
     }
@@ -147,14 +152,14 @@ struct IncrementalBuildTests {
         var served = start
         let added = Self.site.with(SiteFixture.article("echo", extra: "weight: 4"))
         let addRebuild = try build.apply(["Content/articles/echo.md": Data(added.files["Content/articles/echo.md"]!.utf8)])
-        Self.apply(addRebuild, to: &served)
+        try Self.apply(addRebuild, of: build, to: &served)
         #expect(served == (try Self.fullBuild(added)))
         #expect(addRebuild.bodiesRendered == 1)
 
         let deleted = added.without("Content/articles/charlie.md")
         let deleteRebuild = try build.apply(["Content/articles/charlie.md": nil])
         #expect(deleteRebuild.removed == ["charlie/index.html"])
-        Self.apply(deleteRebuild, to: &served)
+        try Self.apply(deleteRebuild, of: build, to: &served)
         #expect(served == (try Self.fullBuild(deleted)))
     }
 
@@ -169,7 +174,7 @@ struct IncrementalBuildTests {
         #expect(rebuild.scope == .templates)
         #expect(rebuild.bodiesRendered == 0)
         #expect(Self.text(rebuild.written["about/index.html"]).contains("class=\"changed\""))
-        Self.apply(rebuild, to: &served)
+        try Self.apply(rebuild, of: build, to: &served)
         #expect(served == (try Self.fullBuild(edited)))
     }
 
@@ -182,7 +187,7 @@ struct IncrementalBuildTests {
         """)
         let rebuild = try build.apply(["Templates/assets/style.css": Data(edited.files["Templates/assets/style.css"]!.utf8)])
         #expect(rebuild.removed.contains { $0.hasPrefix("assets/style.") })
-        Self.apply(rebuild, to: &served)
+        try Self.apply(rebuild, of: build, to: &served)
         #expect(served == (try Self.fullBuild(edited)))
     }
 
@@ -204,7 +209,7 @@ struct IncrementalBuildTests {
             try build.apply(["Content/articles/charlie.md": Data(charlie.files["Content/articles/charlie.md"]!.utf8)])
         }
         let fixed = try build.apply(["Content/articles/bravo.md": Data(Self.site.files["Content/articles/bravo.md"]!.utf8)])
-        Self.apply(fixed, to: &served)
+        try Self.apply(fixed, of: build, to: &served)
         #expect(served == (try Self.fullBuild(charlie)))
     }
 
@@ -223,7 +228,7 @@ struct IncrementalBuildTests {
         }
         // Fixed differently: the heading comes back with new text around it.
         let fixed = Self.site.with(SiteFixture.article("bravo", extra: "weight: 2", body: "New intro.\n\n## Details\n\nNew."))
-        Self.apply(try build.apply(["Content/articles/bravo.md": Data(fixed.files["Content/articles/bravo.md"]!.utf8)]), to: &served)
+        try Self.apply(try build.apply(["Content/articles/bravo.md": Data(fixed.files["Content/articles/bravo.md"]!.utf8)]), of: build, to: &served)
         #expect(served == (try Self.fullBuild(fixed)))
     }
 

@@ -20,6 +20,8 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// Paths changed since the last good build: a failed rebuild's changes are retried
     /// with the next one.
     private var pending: [String: ChangeScope] = [:]
+    /// The search files last handed out, so a smaller index can say which are gone.
+    private var searchPaths: Set<String> = []
 
     /// What one rebuild produced.
     public struct Rebuild: Sendable {
@@ -70,6 +72,18 @@ public final class IncrementalBuild: @unchecked Sendable {
             return Rebuild(scope: .full, written: written, removed: removed.sorted(), warnings: next.warnings,
                            bodiesRendered: rendered.count)
         }
+    }
+
+    /// The search index for the last good build. Not part of a rebuild: it reads every
+    /// article (seconds at 10,000), so the preview brings it up to date after the pages
+    /// have been served and reloaded.
+    public func searchFiles() throws -> (written: [String: Data], removed: [String]) {
+        guard let state else { return ([:], []) }
+        let files = try quoting(state.loaded) { try state.searchFiles(jobs: options.jobs) }
+        // Fewer articles can mean fewer shards: the ones left over go.
+        let removed = searchPaths.subtracting(files.keys).sorted()
+        searchPaths = Set(files.keys)
+        return (files, removed)
     }
 
     /// Applies changed files (nil: deleted) and rebuilds what they affect. Throws

@@ -51,6 +51,17 @@ extension IncrementalBuild {
             return findings.filter { $0.severity != .info }.map(\.diagnostic)
         }
 
+        /// The search index over every published article's kept body, as a full build
+        /// writes it.
+        func searchFiles(jobs: Int) throws -> [String: Data] {
+            let words = content.documents.compactMap { document in
+                bodies[document.path].flatMap { PageWriter.searchWords($0.rendered) }
+            }
+            let output = MemoryOutput()
+            _ = try SearchOutput(synonyms: setup.synonyms, topics: content.config.topics, jobs: jobs).write(words, to: output)
+            return output.files
+        }
+
         /// Runs the content checks again for the documents at `paths`; those no longer
         /// published lose their findings.
         mutating func recheck(_ paths: some Sequence<String>, jobs: Int) {
@@ -89,7 +100,8 @@ extension IncrementalBuild {
 
         /// Plans the outputs again and records what each reads.
         mutating func replan() {
-            plan = OutputPlan(graph: graph, assets: setup.assets, linkedPaths: bodies.mapValues(\.links.linkedPaths))
+            plan = OutputPlan(graph: graph, assets: setup.assets, linkedPaths: bodies.mapValues(\.links.linkedPaths),
+                              searchPage: setup.templates.has("search"))
             plan.record(in: &dependencies)
         }
 
@@ -265,10 +277,12 @@ extension IncrementalBuild {
                 return page(.topic(topic))
             case .topicsIndex: return page(.topicsIndex)
             case .notFound: return page(.notFound)
+            case .search: return page(.search)
             case let .redirect(from, to): return page(.redirect(from: from, to: to))
             case .sitemap: return .success(Data(feeds.sitemap().utf8))
             case .feed: return .success(Data(feeds.atomFeed().utf8))
             case .robots: return .success(Data(feeds.robots().utf8))
+            case .securityHeaders: return .success(Data(SecurityHeaders.headersFile.utf8))
             case let .asset(name):
                 guard let file = setup.assets.files.first(where: { $0.name == name }) else {
                     return .failure(.error("asset \(name) is missing", at: SourceLocation(path: ContentLoader.assetsFolder + name)))

@@ -4,8 +4,8 @@ import SiteModel
 ///
 /// The inputs are taken from the same graph queries the view model makes for that page
 /// (its neighbours, related articles, a topic's list, the newest articles), so what an
-/// output is recorded as reading is what it showed. A future output (search shards, say)
-/// joins by adding a `Kind` and listing the documents it reads.
+/// output is recorded as reading is what it showed. The search index is not planned here: it
+/// reads every article, so the preview rebuilds it after each rebuild (`IncrementalBuild.searchFiles`).
 struct OutputPlan: Sendable {
     /// How an output is made.
     enum Kind: Sendable, Equatable {
@@ -14,10 +14,12 @@ struct OutputPlan: Sendable {
         case topic(String)
         case topicsIndex
         case notFound
+        case search
         case redirect(from: SitePath, to: SitePath)
         case sitemap
         case feed
         case robots
+        case securityHeaders
         case asset(String)
     }
 
@@ -30,7 +32,8 @@ struct OutputPlan: Sendable {
     let entries: [String: Entry]
 
     /// `linkedPaths`: for each rendered document, the source paths its links name.
-    init(graph: SiteGraph, assets: AssetManifest, linkedPaths: [String: [String]], homeLatest: Int = 6) {
+    /// `searchPage`: the theme has `search.mustache` (its no-JavaScript A–Z lists every document).
+    init(graph: SiteGraph, assets: AssetManifest, linkedPaths: [String: [String]], searchPage: Bool, homeLatest: Int = 6) {
         let content = graph.content
         var entries: [String: Entry] = [:]
         func add(_ path: String, _ kind: Kind, _ documents: some Sequence<SourceDocument>, extra: [BuildInput] = []) {
@@ -54,6 +57,7 @@ struct OutputPlan: Sendable {
         }
         add(SitePath("topics/").filePath, .topicsIndex, content.documents, extra: [.documentSet])
         add("404.html", .notFound, [])
+        if searchPage { add(SitePath("search/").filePath, .search, content.documents, extra: [.documentSet]) }
         let byURL = Dictionary(content.documents.map { ($0.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
         for alias in content.aliases {
             add(alias.from.filePath, .redirect(from: alias.from, to: alias.to), byURL[alias.to].map { [$0] } ?? [])
@@ -61,6 +65,7 @@ struct OutputPlan: Sendable {
         add("sitemap.xml", .sitemap, content.documents, extra: [.documentSet])
         add("feed.xml", .feed, content.articles.prefix(SiteFeeds.feedLimit), extra: [.documentSet])
         add("robots.txt", .robots, [])
+        add(SecurityHeaders.fileName, .securityHeaders, [])
         for asset in assets.files { add("assets/" + asset.name, .asset(asset.name), []) }
         self.entries = entries
     }

@@ -78,7 +78,7 @@ struct PageWriter: Sendable {
     }
 
     /// An article's words for search: title, summary, topics, section headings and text.
-    private static func searchWords(_ rendered: RenderedDocument) -> ArticleWords? {
+    static func searchWords(_ rendered: RenderedDocument) -> ArticleWords? {
         let document = rendered.document
         guard document.kind == .article else { return nil }
         let headings = rendered.body.headings.filter { $0.level <= 3 }.map { (text: $0.text, id: $0.id) }
