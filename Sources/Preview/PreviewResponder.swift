@@ -13,10 +13,14 @@ public struct PreviewResponder: HTTPResponder {
 
     let store: SiteStore
     let broadcaster: ReloadBroadcaster
+    /// The content register for the files as they are now (`hub check --report`); without
+    /// it, `/_hub/report` lists the latest rebuild's problems.
+    let register: (@Sendable () -> String)?
 
-    public init(store: SiteStore, broadcaster: ReloadBroadcaster) {
+    public init(store: SiteStore, broadcaster: ReloadBroadcaster, register: (@Sendable () -> String)? = nil) {
         self.store = store
         self.broadcaster = broadcaster
+        self.register = register
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
@@ -82,6 +86,10 @@ public struct PreviewResponder: HTTPResponder {
     /// Every problem of the latest rebuild, warnings included: the place for content
     /// checks' findings (issue 5) to appear without blocking the page.
     private func report(head: Bool) -> Response {
+        if let register {
+            return Self.body(Data(register().utf8), status: .ok,
+                             headers: [.contentType: MediaType.of("report.html"), .cacheControl: "no-cache"], head: head)
+        }
         let problems = store.diagnostics
         let body = ErrorOverlay.html(for: problems) ?? "<h1>No problems</h1>\n<p>The latest build had no errors or warnings.</p>"
         let page = PreviewAssets.standalonePage(title: "Build report", body: body)

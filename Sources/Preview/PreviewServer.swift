@@ -17,7 +17,8 @@ public enum PreviewServer {
         var logger = Logger(label: "hub.serve")
         logger.logLevel = .warning
         let app = Application(
-            responder: PreviewResponder(store: session.store, broadcaster: session.broadcaster),
+            responder: PreviewResponder(store: session.store, broadcaster: session.broadcaster,
+                                        register: { session.contentRegister() }),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in onRunning(url(host: host, port: channel.localAddress?.port ?? port)) },
             logger: logger

@@ -30,6 +30,14 @@ public final class PreviewSession: @unchecked Sendable {
         run(changed: []) { try build.buildAll() }
     }
 
+    /// The content register (`hub check --report`) for the files as they are now: every
+    /// check run afresh, so it takes as long as `hub check`.
+    public func contentRegister() -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return ContentRegister.html(SiteBuilder(options: build.options).check(build.files))
+    }
+
     /// Reads the changed files again and rebuilds what they affect.
     public func filesChanged(_ paths: Set<String>) {
         let relevant = paths.filter { ChangeScope.of($0) != .ignored }.sorted()

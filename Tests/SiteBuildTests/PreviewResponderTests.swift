@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import Preview
+import SiteBuild
 import SiteModel
 import Testing
 
@@ -214,5 +215,25 @@ struct PreviewResponderTests {
             }
         }
         #expect(ReloadBroadcaster.message(event: "reload", data: "3") == "event: reload\ndata: 3\n\n")
+    }
+}
+
+@Suite("Preview content register")
+struct PreviewRegisterTests {
+    @Test func reportServesTheContentRegisterOfTheFilesAsTheyAre() async throws {
+        let session = PreviewSession(root: SnapshotTests.repository,
+                                     options: BuildOptions(today: Day(year: 2026, month: 11, day: 26)!)) { _ in }
+        let app = Application(responder: PreviewResponder(store: session.store, broadcaster: ReloadBroadcaster(),
+                                                          register: { session.contentRegister() }))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/_hub/report", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                // One row per article of the hub's own content, with its review date.
+                #expect(html.contains("Personal recovery"))
+                #expect(html.contains("2029-11-20"))
+            }
+        }
     }
 }
