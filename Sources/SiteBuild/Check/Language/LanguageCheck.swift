@@ -14,9 +14,13 @@ struct LanguageCheck: Sendable {
         // One string per document, so each term's expression runs once per article.
         var joined = ""
         var starts: [Int] = []
+        // A running UTF-16 count: asking `joined.utf16.count` after each append rebuilds the
+        // string's UTF-16 index for non-ASCII text every time (quadratic in the article).
+        var length = 0
         for unit in units {
-            starts.append(joined.utf16.count)
+            starts.append(length)
             joined += unit.text + "\n\n"
+            length += unit.text.utf16.count + 2
         }
         let text = joined as NSString
         // Lower-cased once, for the case-sensitive expressions; only when that keeps every
