@@ -79,7 +79,9 @@ public struct SearchIndexBuilder: Sendable {
         var postings = Array(repeating: [(Int, FieldCounts)](), count: keys.count)
         for (id, entry) in perArticle.enumerated() {
             for (term, counts) in entry.terms { postings[Int(term)].append((id, counts)) }
-            for topic in articles[id].display.topics { postings[Int(termNumber["#" + topic]!)].append((id, FieldCounts())) }
+            for topic in articles[id].display.topics {
+                if let number = termNumber["#" + topic] { postings[Int(number)].append((id, FieldCounts())) }
+            }
         }
         let topicSlugs = configuration.topics.map(\.slug)
         let allPostings = postings
@@ -176,8 +178,8 @@ public struct SearchIndexBuilder: Sendable {
         }
         let byLetter = Dictionary(grouping: documentFrequency.keys) { Self.lexiconKey(for: $0) }
         var lexicon: [(String, String)] = []
-        for letter in byLetter.keys.sorted() {
-            let words = byLetter[letter]!.sorted {
+        for (letter, group) in byLetter.sorted(by: { $0.key < $1.key }) {
+            let words = group.sorted {
                 let a = documentFrequency[$0]!, b = documentFrequency[$1]!
                 return a != b ? a > b : Self.precedes($0, $1)
             }
