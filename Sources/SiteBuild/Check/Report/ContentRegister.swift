@@ -112,8 +112,5 @@ public enum ContentRegister {
         return parts.isEmpty ? "None" : parts.joined(separator: ", ")
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }
