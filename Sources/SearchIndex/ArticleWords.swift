@@ -36,7 +36,8 @@ public struct ArticleWords: Sendable {
         self.display = display
         var counts: [String: FieldCounts] = [:]
         func add(_ text: String, _ field: Field) {
-            TextFolding.forEachWord(text) { counts[$0, default: FieldCounts()].add(field) }
+            var words = TextFolding.FoldedWords(text)
+            while let word = words.next() { counts[word, default: FieldCounts()].add(field) }
         }
         add(display.title, .title)
         for heading in display.headings { add(heading.text, .headings) }

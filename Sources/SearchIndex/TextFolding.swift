@@ -13,62 +13,88 @@ public enum TextFolding {
 
     /// The folded words of `text`, in order, stop words included.
     public static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        forEachWord(text) { words.append($0) }
-        return words
+        Array(FoldedWords(text))
     }
 
     /// Calls `body` with each folded word of `text`.
-    ///
-    /// Works on UTF-8 bytes with one reused buffer: this runs over every word of every
-    /// article, and appending to a `String` scalar by scalar was most of the index's cost.
     public static func forEachWord(_ text: String, _ body: (String) -> Void) {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(4 * maximumWordLength)
-        var length = 0
-        func flush() {
-            if !buffer.isEmpty { body(String(decoding: buffer, as: UTF8.self)) }
-            buffer.removeAll(keepingCapacity: true)
-            length = 0
+        for word in FoldedWords(text) { body(word) }
+    }
+
+    /// The folded words of a text, one at a time.
+    ///
+    /// Works on UTF-8 bytes with one reused buffer, and as an iterator rather than a
+    /// callback: this runs over every word of every article, and appending to a `String`
+    /// scalar by scalar, then a closure's checked access to its caller's dictionary, were
+    /// most of the index's cost.
+    public struct FoldedWords: Sequence, IteratorProtocol {
+        private let bytes: [UInt8]
+        private var index = 0
+        private var buffer: [UInt8] = []
+        private var length = 0
+        /// Words finished inside one scalar's folding (`½` → `1`, `2`), not yet returned.
+        private var ready: [String] = []
+
+        public init(_ text: String) {
+            bytes = Array(text.utf8)
+            buffer.reserveCapacity(4 * maximumWordLength)
         }
-        var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            let count = bytes.count
-            while index < count {
+
+        public mutating func next() -> String? {
+            while true {
+                if !ready.isEmpty { return ready.removeFirst() }
+                guard index < bytes.count else { return flush() }
                 let byte = bytes[index]
                 if byte < 0x80 {
                     index += 1
                     if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                        if length < maximumWordLength { buffer.append(byte); length += 1 }
+                        append(byte)
                     } else if byte >= 0x41 && byte <= 0x5A {
-                        if length < maximumWordLength { buffer.append(byte + 32); length += 1 }
-                    } else if byte != 0x27 { // apostrophe: "don't" is one word
-                        flush()
+                        append(byte + 32)
+                    } else if byte != 0x27, let word = flush() { // apostrophe: "don't" is one word
+                        return word
                     }
                     continue
                 }
-                // A multi-byte scalar (the input is valid UTF-8: it is a Swift String).
+                // A multi-byte scalar (the input is valid UTF-8: it came from a String).
                 let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                 var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                for offset in 1..<width where index + offset < count {
+                for offset in 1..<width where index + offset < bytes.count {
                     value = (value << 6) | (UInt32(bytes[index + offset]) & 0x3F)
                 }
                 index += width
                 if value == 0x2019 { continue }
                 // General punctuation (dashes, quotes, spaces) separates words.
-                if value >= 0x2000 && value <= 0x206F { flush(); continue }
-                guard let scalar = Unicode.Scalar(value) else { flush(); continue }
+                guard !(0x2000...0x206F).contains(value), let scalar = Unicode.Scalar(value) else {
+                    if let word = flush() { return word }
+                    continue
+                }
                 for folded in fold(scalar) {
                     if isWordScalar(folded) {
-                        if length < maximumWordLength { buffer.append(contentsOf: String(folded).utf8); length += 1 }
-                    } else if !isMark(folded) {
-                        flush()
+                        if length < maximumWordLength {
+                            buffer.append(contentsOf: String(folded).utf8)
+                            length += 1
+                        }
+                    } else if !isMark(folded), let word = flush() {
+                        ready.append(word)
                     }
                 }
             }
         }
-        flush()
+
+        private mutating func append(_ byte: UInt8) {
+            guard length < maximumWordLength else { return }
+            buffer.append(byte)
+            length += 1
+        }
+
+        private mutating func flush() -> String? {
+            guard !buffer.isEmpty else { return nil }
+            let word = String(decoding: buffer, as: UTF8.self)
+            buffer.removeAll(keepingCapacity: true)
+            length = 0
+            return word
+        }
     }
 
     /// One non-ASCII scalar, decomposed (NFKD), lowercased, marks dropped.

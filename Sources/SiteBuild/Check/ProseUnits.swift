@@ -24,7 +24,12 @@ struct ProseUnits: Sendable {
 
     init(document: SourceDocument, renderer: MarkdownRenderer) {
         file = SourceText(path: document.path, text: document.text)
-        lines = document.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        // Split in UTF-8 (a Character split costs more than the checks that use the lines).
+        let text = document.text
+        lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            let end = line.last == 0x0D ? line.index(before: line.endIndex) : line.endIndex
+            return text[line.startIndex..<end]
+        }
         let matter = document.frontMatter
         let headerLines = max(document.bodyLineOffset, 1)
         var units = [matter.title, matter.summary, matter.contentNote ?? ""].filter { !$0.isEmpty }.map {
@@ -38,21 +43,60 @@ struct ProseUnits: Sendable {
     }
 
     /// Where the `occurrence`-th (0-based) appearance of `phrase` is written in `unit`'s lines:
-    /// the words in order, with any markup, spaces or line breaks between them. Falls back
-    /// to the unit's first line when the words cannot be found (entities, escapes).
+    /// its words in order, whole and ignoring case, with any markup, spaces or line breaks
+    /// between them. Falls back to the unit's first line when the words cannot be found
+    /// (entities, escapes, emphasis inside a word).
     func locate(_ phrase: String, occurrence: Int, in unit: Unit) -> (line: Int, column: Int) {
-        let words = phrase.split { !($0.isLetter || $0.isNumber) }.map { NSRegularExpression.escapedPattern(for: String($0)) }
+        let words = Self.words(in: Substring(phrase)).map { $0.text.lowercased() }
         let first = max(unit.firstLine, 1), last = min(max(unit.lastLine, first), lines.count)
-        guard !words.isEmpty, first <= last,
-              let expression = try? NSRegularExpression(pattern: words.joined(separator: "[^\\p{L}\\p{N}]+"), options: [.caseInsensitive])
-        else { return (unit.firstLine, 0) }
-        let text = lines[(first - 1)..<last].joined(separator: "\n")
-        let matches = expression.matches(in: text, range: NSRange(text.startIndex..., in: text))
-        guard let match = matches.count > occurrence ? matches[occurrence] : matches.first,
-              let start = Range(match.range, in: text)?.lowerBound else { return (unit.firstLine, 0) }
-        let before = text[..<start]
-        let lineOffset = before.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-        let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-        return (first + lineOffset, text.distance(from: lineStart, to: start) + 1)
+        guard !words.isEmpty, first <= last else { return (unit.firstLine, 0) }
+        var tokens: [(text: Substring, line: Int, column: Int)] = []
+        for line in first...last {
+            tokens += Self.words(in: lines[line - 1]).map { ($0.text, line, $0.column) }
+        }
+        var found: [(line: Int, column: Int)] = []
+        var start = 0
+        while start + words.count <= tokens.count, found.count <= occurrence {
+            if words.indices.allSatisfy({ Self.equalIgnoringCase(tokens[start + $0].text, words[$0]) }) {
+                found.append((tokens[start].line, tokens[start].column))
+            }
+            start += 1
+        }
+        return found.count > occurrence ? found[occurrence] : found.first ?? (unit.firstLine, 0)
+    }
+
+    /// Whether `token` lower-cased is `lower`: byte by byte while both are ASCII.
+    static func equalIgnoringCase(_ token: Substring, _ lower: String) -> Bool {
+        var tokenBytes = token.utf8.makeIterator(), lowerBytes = lower.utf8.makeIterator()
+        while true {
+            switch (tokenBytes.next(), lowerBytes.next()) {
+            case (nil, nil): return true
+            case let (a?, b?) where a < 0x80 && b < 0x80:
+                if (a >= 0x41 && a <= 0x5A ? a | 0x20 : a) != b { return false }
+            case (_?, _?): return token.lowercased() == lower
+            default: return false
+            }
+        }
+    }
+
+    /// Runs of letters and digits, with their 1-based columns in characters.
+    static func words(in text: Substring) -> [(text: Substring, column: Int)] {
+        var words: [(Substring, Int)] = []
+        var column = 1
+        var wordStart: (index: String.Index, column: Int)?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let isWord = character.isLetter || character.isNumber
+            if isWord, wordStart == nil { wordStart = (index, column) }
+            if !isWord, let start = wordStart {
+                words.append((text[start.index..<index], start.column))
+                wordStart = nil
+            }
+            index = text.index(after: index)
+            column += 1
+        }
+        if let start = wordStart { words.append((text[start.index...], start.column)) }
+        return words
     }
 }

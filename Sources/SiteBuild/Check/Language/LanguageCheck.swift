@@ -8,66 +8,97 @@ struct LanguageCheck: Sendable {
     let guide: LanguageGuide
     let settings: CheckSettings
 
+    /// One block of prose, lower-cased once for the prefilter and the case-sensitive scan.
+    private struct Block {
+        let unit: ProseUnits.Unit
+        let lower: String
+        /// Lower-casing kept every UTF-16 offset (it does for ASCII and most text), so the
+        /// faster case-sensitive expression can run on `lower` and its ranges stay valid.
+        let lowerUsable: Bool
+        /// The literals the guide's terms require that this block holds.
+        let literals: LiteralSet
+
+        init(_ unit: ProseUnits.Unit, prefilter: TermPrefilter) {
+            self.unit = unit
+            let (bytes, keepsOffsets) = Self.lowercased(unit.text)
+            lower = String(decoding: bytes, as: UTF8.self)
+            lowerUsable = keepsOffsets
+            literals = prefilter.scan(bytes)
+        }
+
+        /// `text` lower-cased, as UTF-8, and whether every character kept its UTF-16 length.
+        /// ASCII by table; other characters only when they change (`String.lowercased()`
+        /// costs more than the whole prefilter on text with curly quotes).
+        static func lowercased(_ text: String) -> (bytes: [UInt8], keepsOffsets: Bool) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var keepsOffsets = true
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    bytes.append(UInt8(value) | (value >= 0x41 && value <= 0x5A ? 0x20 : 0))
+                } else if scalar.properties.changesWhenLowercased {
+                    let lower = scalar.properties.lowercaseMapping
+                    keepsOffsets = keepsOffsets && lower.utf16.count == scalar.utf16.count
+                    bytes += lower.utf8
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
+            }
+            return (bytes, keepsOffsets)
+        }
+    }
+
     func findings(for document: SourceDocument, prose: ProseUnits) -> [Finding] {
-        let units = prose.units.filter { $0.kind != .code }
-        guard !guide.terms.isEmpty || !document.frontMatter.languageAllow.isEmpty else { return [] }
-        // One string per document, so each term's expression runs once per article.
-        var joined = ""
-        var starts: [Int] = []
-        // A running UTF-16 count: asking `joined.utf16.count` after each append rebuilds the
-        // string's UTF-16 index for non-ASCII text every time (quadratic in the article).
-        var length = 0
-        for unit in units {
-            starts.append(length)
-            joined += unit.text + "\n\n"
-            length += unit.text.utf16.count + 2
-        }
-        let text = joined as NSString
-        // Lower-cased once, for the case-sensitive expressions; only when that keeps every
-        // UTF-16 offset (it does for ASCII and most text), so match ranges stay valid.
-        let lower = joined.lowercased()
-        let lowerUsable = lower.utf16.count == text.length
-        let quoted = Self.quotedRanges(in: joined)
+        let allowances = document.frontMatter.languageAllow
+        guard !guide.terms.isEmpty || !allowances.isEmpty else { return [] }
+        // Each block on its own: no term spans two blocks, and a term's expression runs only
+        // over the blocks that hold what it requires (usually none).
+        let prefilter = guide.prefilter
+        let blocks = prose.units.filter { $0.kind != .code }.map { Block($0, prefilter: prefilter) }
+        let article = blocks.reduce(into: LiteralSet(count: prefilter.scanner.count)) { $0.formUnion($1.literals) }
         let isSafeMessaging = !Set(document.frontMatter.topics.map(\.value)).isDisjoint(with: settings.safeMessagingTopics)
-        var allowanceUsed = Array(repeating: false, count: document.frontMatter.languageAllow.count)
-        var occurrences: [String: Int] = [:]
+        var allowanceUsed = Array(repeating: false, count: allowances.count)
+        var quotedRanges: [Int: [NSRange]] = [:]
         var findings: [Finding] = []
-        let lowerBytes = Array(lower.utf8)
-        for term in guide.terms where Self.mayOccur(term, in: lowerBytes) {
+        for (termIndex, term) in guide.terms.enumerated() where prefilter.mayMatch(termIndex, article) {
             let severity = isSafeMessaging ? term.safeMessagingSeverity ?? term.severity : term.severity
-            let whole = NSRange(location: 0, length: text.length)
-            let matches: [NSTextCheckingResult]
-            if lowerUsable, let fast = term.lowerCaseExpression {
-                matches = fast.matches(in: lower, range: whole)
-            } else {
-                matches = term.expression.matches(in: joined, range: whole)
-            }
-            for match in matches {
-                let unitIndex = (starts.lastIndex { $0 <= match.range.location }) ?? 0
-                let unit = units[unitIndex]
-                if severity != .error, settings.quotesExempt,
-                   unit.inBlockQuote || quoted.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) {
-                    continue
+            var occurrences: [String: Int] = [:]
+            for (blockIndex, block) in blocks.enumerated() where prefilter.mayMatch(termIndex, block.literals) {
+                let text = block.unit.text
+                let whole = NSRange(location: 0, length: text.utf16.count)
+                let matches = if block.lowerUsable, let fast = term.lowerCaseExpression {
+                    fast.matches(in: block.lower, range: whole)
+                } else {
+                    term.expression.matches(in: text, range: whole)
                 }
-                let phrase = text.substring(with: match.range)
-                let normalised = Self.normalise(phrase)
-                // An allowance without a reason allows nothing (and is an error below).
-                if let allowed = document.frontMatter.languageAllow.firstIndex(where: { $0.reason != nil && Self.allows($0, normalised) }) {
-                    allowanceUsed[allowed] = true
-                    continue
+                for match in matches {
+                    if severity != .error, settings.quotesExempt {
+                        if block.unit.inBlockQuote { continue }
+                        let quoted = quotedRanges[blockIndex] ?? Self.quotedRanges(in: text)
+                        quotedRanges[blockIndex] = quoted
+                        if quoted.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) { continue }
+                    }
+                    let phrase = (text as NSString).substring(with: match.range)
+                    let normalised = Self.normalise(phrase)
+                    // An allowance without a reason allows nothing (and is an error below).
+                    if let allowed = allowances.firstIndex(where: { $0.reason != nil && Self.allows($0, normalised) }) {
+                        allowanceUsed[allowed] = true
+                        continue
+                    }
+                    let key = "\(blockIndex)\u{0}\(normalised)"
+                    let occurrence = occurrences[key, default: 0]
+                    occurrences[key] = occurrence + 1
+                    let (line, column) = prose.locate(phrase, occurrence: occurrence, in: block.unit)
+                    var notes = [term.reason]
+                    if severity != .info { notes.append("if this wording is right here, add it to 'language_allow' with a reason") }
+                    let diagnostic = prose.file.diagnostic(severity, "'\(phrase)': \(Self.advice(term.suggestion))",
+                                                           line: line, column: column, notes: notes)
+                    findings.append(Finding(.language, diagnostic, phrase: phrase, suggestion: term.suggestion))
                 }
-                let key = "\(unitIndex)\u{0}\(normalised)"
-                let occurrence = occurrences[key, default: 0]
-                occurrences[key] = occurrence + 1
-                let (line, column) = prose.locate(phrase, occurrence: occurrence, in: unit)
-                var notes = [term.reason]
-                if severity != .info { notes.append("if this wording is right here, add it to 'language_allow' with a reason") }
-                let diagnostic = prose.file.diagnostic(severity, "'\(phrase)': \(Self.advice(term.suggestion))",
-                                                       line: line, column: column, notes: notes)
-                findings.append(Finding(.language, diagnostic, phrase: phrase, suggestion: term.suggestion))
             }
         }
-        for (index, allowance) in document.frontMatter.languageAllow.enumerated() {
+        for (index, allowance) in allowances.enumerated() {
             let location = allowance.term.location
             if allowance.reason == nil {
                 findings.append(Finding(.language, prose.file.diagnostic(
@@ -80,29 +111,6 @@ struct LanguageCheck: Sendable {
             }
         }
         return findings
-    }
-
-    /// False only when none of the term's required strings is in the text.
-    static func mayOccur(_ term: LanguageGuide.Term, in text: [UInt8]) -> Bool {
-        guard let literals = term.requiredLiterals else { return true }
-        return text.withUnsafeBytes { haystack in
-            literals.contains { needle in needle.withUnsafeBytes { contains(haystack, $0) } }
-        }
-    }
-
-    /// Byte substring search: `memchr` for the first byte, then a compare.
-    static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: UnsafeRawBufferPointer) -> Bool {
-        guard let first = needle.first else { return true }
-        guard let base = haystack.baseAddress, let needleBase = needle.baseAddress, haystack.count >= needle.count else { return false }
-        var offset = 0
-        let last = haystack.count - needle.count
-        while offset <= last {
-            guard let found = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
-            let position = base.distance(to: UnsafeRawPointer(found))
-            if memcmp(base + position, needleBase, needle.count) == 0 { return true }
-            offset = position + 1
-        }
-        return false
     }
 
     /// "do not use" stays as it is; a list of alternatives reads "consider: …".

@@ -15,8 +15,8 @@ struct LanguageGuide: Sendable {
         /// The same pattern matched case-sensitively against lower-cased text, when the
         /// pattern has no capital letters: ICU scans far faster without case folding.
         let lowerCaseExpression: NSRegularExpression?
-        /// UTF-8 of strings one of which every match contains (lower-cased); nil: always scan.
-        let requiredLiterals: [[UInt8]]?
+        /// What every match contains, to skip prose that cannot match; nil: always scan.
+        let required: RequiredText?
         let pattern: String
         let suggestion: String
         let severity: Finding.Severity
@@ -28,6 +28,13 @@ struct LanguageGuide: Sendable {
     }
 
     let terms: [Term]
+    /// Rules terms out of prose that lacks what they require.
+    let prefilter: TermPrefilter
+
+    init(terms: [Term]) {
+        self.terms = terms
+        prefilter = TermPrefilter(terms.map(\.required))
+    }
 
     static let empty = LanguageGuide(terms: [])
     static let columns = ["term_pattern", "suggestion", "severity", "reason", "source"]
@@ -86,7 +93,7 @@ struct LanguageGuide: Sendable {
                 safe = value
             }
             terms.append(Term(expression: expression, lowerCaseExpression: Self.hasCapitals(cells[0]) ? nil : try? NSRegularExpression(pattern: cells[0]),
-                              requiredLiterals: RequiredLiterals.of(cells[0]).map { $0.map { Array($0.utf8) } },
+                              required: RequiredText.of(cells[0]),
                               pattern: cells[0], suggestion: cells[1], severity: base,
                               safeMessagingSeverity: safe, reason: cells[3], source: cells[4], line: lineNumber))
         }

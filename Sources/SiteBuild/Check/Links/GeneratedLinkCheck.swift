@@ -46,10 +46,18 @@ struct GeneratedLinkCheck: Sendable {
         // Problems not from Markdown, grouped by where they were written: one broken header
         // link must not become 10,000 findings.
         var grouped: [String: (location: (file: SourceText, line: Int, column: Int), href: String, problem: Problem, pages: [String])] = [:]
+        // Links found sound, by what their soundness depends on: most links repeat on every
+        // page of the same depth (header, footer, topic lists).
+        var sound: Set<String> = []
         for (page, links) in pages.sorted(by: { $0.key < $1.key }) {
             for href in Set(links.targets).sorted() {
+                let soundKey = Self.resolutionKey(href, page: page)
+                if let soundKey, sound.contains(soundKey) { continue }
                 guard let problem = Self.problem(href, page: page, paths: paths, pages: pages, baseURL: baseURL,
-                                                 basePath: basePath) else { continue }
+                                                 basePath: basePath) else {
+                    if let soundKey { sound.insert(soundKey) }
+                    continue
+                }
                 let source = markdownLinks[page]
                 if let source, let link = markdownLink(for: href, in: source.document, links: source.links) {
                     // The body renderer already reports `.md` links and `#anchors` in the Markdown.
@@ -96,6 +104,21 @@ struct GeneratedLinkCheck: Sendable {
             }
         }
         return nil
+    }
+
+    /// What `href` resolves against on `page`, when that is not the page itself: nothing for
+    /// a whole address or a site-absolute path, the page's depth for a relative path that
+    /// climbs out of every folder the page is in. Nil: it depends on the page.
+    static func resolutionKey(_ href: String, page: String) -> String? {
+        if href.hasPrefix("/") || href.contains("://") { return href }
+        let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+        var climbs = 0
+        var rest = Substring(href)
+        while rest.hasPrefix("../") {
+            climbs += 1
+            rest = rest.dropFirst(3)
+        }
+        return climbs >= depth && climbs > 0 ? "\(depth)\u{0}\(href)" : nil
     }
 
     /// `../../peer-support/` → `peer-support/`, so one template link groups across depths.

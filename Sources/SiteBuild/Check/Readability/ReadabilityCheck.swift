@@ -11,7 +11,7 @@ struct ReadabilityCheck: Sendable {
     /// The text that is scored, and where each of its pieces came from.
     struct ScoredText: Sendable {
         let text: String
-        /// Character offset in `text` where each unit starts, with the unit.
+        /// Unicode scalar offset in `text` where each unit starts, with the unit.
         let pieces: [(start: Int, unit: ProseUnits.Unit)]
     }
 
@@ -28,17 +28,23 @@ struct ReadabilityCheck: Sendable {
         let findings: [Finding]
     }
 
+    /// Paragraphs and list items outside quotes, code spans dropped, each ended as a
+    /// sentence, one a line; offsets in Unicode scalars, as `ReadabilityScores` counts.
     static func scoredText(_ prose: ProseUnits) -> ScoredText {
         var text = ""
-        var count = 0
+        var scalars = 0
         var pieces: [(Int, ProseUnits.Unit)] = []
+        let placeholder = String(ProseBlock.codePlaceholder)
         for unit in prose.units where unit.kind == .paragraph && !unit.inBlockQuote && !unit.isFrontMatter {
-            var piece = String(unit.text.filter { $0 != ProseBlock.codePlaceholder }).trimmingCharacters(in: .whitespaces)
-            guard !piece.isEmpty else { continue }
-            if let last = piece.last, !".!?".contains(last) { piece += "." }
-            pieces.append((count, unit))
-            text += piece + "\n"
-            count += piece.count + 1
+            let withoutCode = unit.text.contains(placeholder) ? unit.text.replacingOccurrences(of: placeholder, with: "") : unit.text
+            var piece = Substring(withoutCode)
+            while let first = piece.first, first == " " || first == "\t" { piece.removeFirst() }
+            while let last = piece.last, last == " " || last == "\t" { piece.removeLast() }
+            guard let last = piece.last else { continue }
+            pieces.append((scalars, unit))
+            let ending = ".!?".contains(last) ? "\n" : ".\n"
+            text += piece + ending
+            scalars += piece.unicodeScalars.count + ending.count
         }
         return ScoredText(text: text, pieces: pieces)
     }
@@ -50,11 +56,12 @@ struct ReadabilityCheck: Sendable {
         let file = prose.file
         let firstLine = scored.pieces[0].unit.firstLine
         var findings: [Finding] = []
-        let characters = Array(scored.text)
+        let scalars = Array(scored.text.unicodeScalars)
         var longSentences: [LongSentence] = []
         for span in scores.sentenceSpans where span.words > settings.longSentenceWords {
             guard let piece = scored.pieces.last(where: { $0.start <= span.start }) else { continue }
-            let opening = ReadabilityScores.words(in: String(characters[span.start..<span.end])).prefix(4).joined(separator: " ")
+            let sentence = Substring(String(String.UnicodeScalarView(scalars[span.start..<span.end])))
+            let opening = ProseUnits.words(in: sentence).prefix(4).map(\.text).joined(separator: " ")
             let (line, column) = prose.locate(opening, occurrence: 0, in: piece.unit)
             longSentences.append(LongSentence(line: line, column: column, words: span.words))
             findings.append(Finding(.readability, file.diagnostic(

@@ -21,7 +21,7 @@ public struct ReadabilityScores: Sendable, Hashable {
 
     /// A sentence as `textstat` delimits it.
     public struct SentenceSpan: Sendable, Hashable {
-        /// Character offsets in the scored text.
+        /// Unicode scalar offsets in the scored text.
         public let start: Int
         public let end: Int
         public let words: Int
@@ -29,24 +29,27 @@ public struct ReadabilityScores: Sendable, Hashable {
 
     /// Scores `text`: plain prose, sentences ended with `.`, `!` or `?`.
     public init(text: String) {
-        let hyphenator = Hyphenator.english
-        let spans = Self.sentenceSpans(text)
+        // Python counts in code points, and so do we: each scalar is classed once, ASCII
+        // by table, which also keeps curly quotes and dashes off the slow Character path.
+        let scalars = Array(text.unicodeScalars)
+        let classes = scalars.map(ScalarClass.init)
+        let spans = Self.sentenceSpans(classes)
         let counted = spans.filter { $0.words > 2 }
         sentences = max(1, counted.count)
-        let wordList = Self.words(in: text)
+        let wordList = Self.lowercasedWords(scalars, classes)
         words = wordList.count
         // Each distinct word is hyphenated once per article, and looked up in the shared
         // cache before that: articles repeat most of their words, and each other's.
+        let hyphenator = Hyphenator.english
         var cache: [String: Int] = [:]
         var syllableTotal = 0, polysyllableTotal = 0
         for word in wordList {
-            let lower = word.lowercased()
             let count: Int
-            if let known = cache[lower] {
+            if let known = cache[word] {
                 count = known
             } else {
-                count = SyllableCache.shared.syllables(lower) { hyphenator.syllables(in: $0) }
-                cache[lower] = count
+                count = SyllableCache.shared.syllables(word) { hyphenator.syllables(in: $0) }
+                cache[word] = count
             }
             syllableTotal += count
             // textstat counts SMOG's polysyllables per whitespace token after stripping
@@ -71,91 +74,104 @@ public struct ReadabilityScores: Sendable, Hashable {
         (value * 10 + (value < 0 ? -0.5 : 0.5)).rounded(.down) / 10
     }
 
-    /// Python's `\w`: letters, digits and `_`.
-    static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "_"
-    }
+    /// What a code point is to textstat's regular expressions and `str.split()`.
+    enum ScalarClass: UInt8 {
+        /// Python's `\w`: letters, digits and `_`.
+        case word
+        case whitespace
+        /// `.`, `!` or `?`: the end of a sentence.
+        case stop
+        /// Punctuation and symbols: removed before words are counted.
+        case other
 
-    /// textstat's `remove_punctuation`: everything but word characters and whitespace goes,
-    /// so `don't` is one word `dont` and `self-harm` one word `selfharm`.
-    static func stripped(_ text: String) -> String {
-        // ASCII fast path, byte by byte; anything else goes through Characters.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let kept = text.utf8.filter { byte in
-                (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
-                    || byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C
+        init(_ scalar: Unicode.Scalar) {
+            switch scalar.value {
+            case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, 0x5F: self = .word
+            case 0x20, 0x09...0x0D: self = .whitespace
+            case 0x2E, 0x21, 0x3F: self = .stop
+            case 0..<0x80: self = .other
+            default:
+                if scalar.properties.isWhitespace {
+                    self = .whitespace
+                } else {
+                    switch scalar.properties.generalCategory {
+                    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                         .decimalNumber, .letterNumber, .otherNumber:
+                        self = .word
+                    default:
+                        self = .other
+                    }
+                }
             }
-            return String(decoding: kept, as: UTF8.self)
         }
-        return String(text.filter { isWordCharacter($0) || $0.isWhitespace })
     }
 
+    /// textstat's words: `remove_punctuation` (everything but word characters and whitespace
+    /// goes, so `don't` is one word `dont` and `self-harm` one word `selfharm`), then
+    /// `split()`, lower-cased for hyphenation.
+    static func lowercasedWords(_ scalars: [Unicode.Scalar], _ classes: [ScalarClass]) -> [String] {
+        var words: [String] = []
+        var bytes: [UInt8] = []
+        var isASCII = true
+        func endWord() {
+            guard !bytes.isEmpty else { return }
+            let word = String(decoding: bytes, as: UTF8.self)
+            words.append(isASCII ? word : word.lowercased())
+            bytes.removeAll(keepingCapacity: true)
+            isASCII = true
+        }
+        for (scalar, kind) in zip(scalars, classes) {
+            switch kind {
+            case .word:
+                let value = scalar.value
+                if value < 0x80 {
+                    bytes.append(UInt8(value) | (value >= 0x41 && value <= 0x5A ? 0x20 : 0))
+                } else {
+                    isASCII = false
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
+            case .whitespace: endWord()
+            case .stop, .other: break
+            }
+        }
+        endWord()
+        return words
+    }
+
+    /// The words of `text` as textstat counts them, lower-cased.
     static func words(in text: String) -> [String] {
-        let plain = stripped(text)
-        if plain.utf8.allSatisfy({ $0 < 0x80 }) {
-            return plain.utf8.split(whereSeparator: isASCIIWhitespace).map { String(decoding: $0, as: UTF8.self) }
-        }
-        return plain.split(whereSeparator: \.isWhitespace).map(String.init)
+        let scalars = Array(text.unicodeScalars)
+        return lowercasedWords(scalars, scalars.map(ScalarClass.init))
     }
 
-    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C
-    }
-
-    static func isASCIIWord(_ byte: UInt8) -> Bool {
-        (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
-    }
-
-    /// textstat's sentences, byte by byte for ASCII text (offsets are then also character
-    /// offsets), else character by character.
-    static func sentenceSpans(_ text: String) -> [SentenceSpan] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return sentenceSpans(Array(text)) }
-        let bytes = Array(text.utf8)
-        func isWord(_ index: Int) -> Bool { index >= 0 && index < bytes.count && isASCIIWord(bytes[index]) }
-        func isStop(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x21 || byte == 0x3F }
+    /// textstat's sentences: the regular expression `\b[^.!?]+[.!?]*`, scanned by hand, each
+    /// with its number of words.
+    static func sentenceSpans(_ classes: [ScalarClass]) -> [SentenceSpan] {
+        func isWord(_ index: Int) -> Bool { index >= 0 && index < classes.count && classes[index] == .word }
         var spans: [SentenceSpan] = []
         var index = 0
-        while index < bytes.count {
-            guard isWord(index - 1) != isWord(index), !isStop(bytes[index]) else {
+        while index < classes.count {
+            guard isWord(index - 1) != isWord(index), classes[index] != .stop else {
                 index += 1
                 continue
             }
             var end = index, words = 0, inToken = false, tokenHasWord = false
-            while end < bytes.count, !isStop(bytes[end]) {
-                let byte = bytes[end]
-                if isASCIIWhitespace(byte) {
+            while end < classes.count, classes[end] != .stop {
+                switch classes[end] {
+                case .whitespace:
                     if inToken, tokenHasWord { words += 1 }
                     inToken = false
                     tokenHasWord = false
-                } else {
+                case .word:
                     inToken = true
-                    if isASCIIWord(byte) { tokenHasWord = true }
+                    tokenHasWord = true
+                case .stop, .other:
+                    inToken = true
                 }
                 end += 1
             }
-            while end < bytes.count, isStop(bytes[end]) { end += 1 }
+            while end < classes.count, classes[end] == .stop { end += 1 }
             if inToken, tokenHasWord { words += 1 }
-            spans.append(SentenceSpan(start: index, end: end, words: words))
-            index = end
-        }
-        return spans
-    }
-
-    /// textstat's sentences: the regular expression `\b[^.!?]+[.!?]*`, scanned by hand.
-    static func sentenceSpans(_ characters: [Character]) -> [SentenceSpan] {
-        func isWord(_ index: Int) -> Bool { index >= 0 && index < characters.count && isWordCharacter(characters[index]) }
-        func isStop(_ character: Character) -> Bool { character == "." || character == "!" || character == "?" }
-        var spans: [SentenceSpan] = []
-        var index = 0
-        while index < characters.count {
-            guard isWord(index - 1) != isWord(index), !isStop(characters[index]) else {
-                index += 1
-                continue
-            }
-            var end = index
-            while end < characters.count, !isStop(characters[end]) { end += 1 }
-            while end < characters.count, isStop(characters[end]) { end += 1 }
-            let words = Self.words(in: String(characters[index..<end])).count
             spans.append(SentenceSpan(start: index, end: end, words: words))
             index = end
         }

@@ -1,0 +1,117 @@
+/// Finds which of a fixed set of literal strings occur in a text, in one pass over its bytes:
+/// an Aho–Corasick automaton with every transition precomputed, over only the bytes the
+/// literals use (the rest all lead back to the start). Each literal's word-boundary
+/// conditions are checked where it is found.
+struct LiteralScanner: Sendable {
+    private let literals: [RequiredText.Literal]
+    /// Byte → its class: 0 for bytes in no literal, else 1…
+    private let byteClass: [UInt8]
+    private let classCount: Int
+    /// The next state, at `state * classCount + class`.
+    private let transitions: [Int32]
+    /// The literals ending at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
+    private let outputStart: [Int32]
+    private let outputs: [Int32]
+
+    var count: Int { literals.count }
+
+    init(_ literals: [RequiredText.Literal]) {
+        self.literals = literals
+        var byteClass = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for byte in Set(literals.flatMap(\.bytes)).sorted() where classCount < 256 {
+            byteClass[Int(byte)] = UInt8(classCount)
+            classCount += 1
+        }
+        // The trie: children by class (-1: none), and the literals each node ends.
+        var children: [[Int32]] = [Array(repeating: -1, count: classCount)]
+        var ends: [[Int32]] = [[]]
+        for (id, literal) in literals.enumerated() {
+            var node = 0
+            for byte in literal.bytes {
+                let next = Int(children[node][Int(byteClass[Int(byte)])])
+                if next >= 0 {
+                    node = next
+                } else {
+                    children.append(Array(repeating: -1, count: classCount))
+                    ends.append([])
+                    children[node][Int(byteClass[Int(byte)])] = Int32(children.count - 1)
+                    node = children.count - 1
+                }
+            }
+            ends[node].append(Int32(id))
+        }
+        // Breadth first: each node's failure link and full transition row, and its outputs
+        // with those of its failure link (a longer match ends the shorter ones it contains).
+        var transitions = [Int32](repeating: 0, count: children.count * classCount)
+        var failure = [Int](repeating: 0, count: children.count)
+        var queue = [0]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for symbol in 1..<classCount {
+                let child = Int(children[node][symbol])
+                if child >= 0 {
+                    failure[child] = node == 0 ? 0 : Int(transitions[failure[node] * classCount + symbol])
+                    ends[child] += ends[failure[child]]
+                    transitions[node * classCount + symbol] = Int32(child)
+                    queue.append(child)
+                } else {
+                    transitions[node * classCount + symbol] = node == 0 ? 0 : transitions[failure[node] * classCount + symbol]
+                }
+            }
+        }
+        var outputStart: [Int32] = [0]
+        for node in ends.indices { outputStart.append(outputStart[node] + Int32(ends[node].count)) }
+        self.byteClass = byteClass
+        self.classCount = classCount
+        self.transitions = transitions
+        self.outputStart = outputStart
+        self.outputs = ends.flatMap { $0 }
+    }
+
+    /// The literals that occur in `text` (lower-cased UTF-8), meeting their conditions.
+    func scan(_ text: [UInt8]) -> LiteralSet {
+        var found = LiteralSet(count: literals.count)
+        guard !literals.isEmpty else { return found }
+        text.withUnsafeBufferPointer { bytes in
+            var state = 0
+            for position in 0..<bytes.count {
+                state = Int(transitions[state * classCount + Int(byteClass[Int(bytes[position])])])
+                let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
+                guard first < last else { continue }
+                for output in first..<last {
+                    let id = Int(outputs[output])
+                    let literal = literals[id]
+                    let start = position + 1 - literal.bytes.count
+                    if literal.startsWord, start > 0, RequiredText.Literal.isWordByte(bytes[start - 1]) { continue }
+                    if literal.endsWord, position + 1 < bytes.count, RequiredText.Literal.isWordByte(bytes[position + 1]) { continue }
+                    found.insert(id)
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// A set of literal numbers, as bits.
+struct LiteralSet: Sendable, Equatable {
+    private var words: [UInt64]
+
+    init(count: Int) {
+        words = Array(repeating: 0, count: (count + 63) / 64)
+    }
+
+    mutating func insert(_ member: Int) {
+        words[member >> 6] |= 1 << UInt64(member & 63)
+    }
+
+    func contains(_ member: Int) -> Bool {
+        words[member >> 6] & (1 << UInt64(member & 63)) != 0
+    }
+
+    mutating func formUnion(_ other: LiteralSet) {
+        for index in words.indices { words[index] |= other.words[index] }
+    }
+}

@@ -1,0 +1,311 @@
+import Foundation
+
+/// What every match of a language-guide pattern must contain, as a condition on literal
+/// strings, so a block of prose in which the condition fails need not be scanned with the
+/// regular expression at all. ICU's scan for a pattern starting with `\b` is slow, and 80 of
+/// them over every paragraph of every article dominated the build.
+///
+/// `\bmental\s+cases?\b` requires "mental" starting a word *and* "case" starting a word, so
+/// "mental health" alone rules it out. A literal knows whether the pattern puts a word
+/// boundary before or after it (`\b`, or a required `\s`), so "mad" from `\bmad\b` is not
+/// found in "made".
+///
+/// The reading of the pattern is small and conservative: literals, escapes, classes, groups,
+/// look-arounds, alternation and quantifiers. Anything it does not understand (inline flags,
+/// back-references) makes the condition "always", so a term is never wrongly ruled out.
+indirect enum RequiredText: Sendable, Equatable, CustomStringConvertible {
+    /// A lower-cased string, and whether it must start or end a word.
+    case literal(Literal)
+    case all([RequiredText])
+    case any([RequiredText])
+
+    struct Literal: Sendable, Hashable {
+        let bytes: [UInt8]
+        let startsWord: Bool
+        let endsWord: Bool
+    }
+
+    /// The condition every match of `pattern` meets, or nil when the pattern gives none.
+    static func of(_ pattern: String) -> RequiredText? {
+        var parser = Parser(characters: Array(pattern))
+        let result = parser.alternation(before: .unknown, after: .unknown).condition
+        guard !parser.failed, parser.index == parser.characters.count else { return nil }
+        return result
+    }
+
+    /// `|mental` starts a word, `case|` ends one; `&` joins what is all required, `/` the
+    /// alternatives.
+    var description: String {
+        switch self {
+        case let .literal(literal):
+            return (literal.startsWord ? "|" : "") + String(decoding: literal.bytes, as: UTF8.self) + (literal.endsWord ? "|" : "")
+        case let .all(parts): return "(" + parts.map(\.description).joined(separator: " & ") + ")"
+        case let .any(parts): return "(" + parts.map(\.description).joined(separator: " / ") + ")"
+        }
+    }
+}
+
+extension RequiredText.Literal {
+    /// A byte that is part of a word for ICU's `\b`. Bytes of non-ASCII characters count as
+    /// not part of one, which can only let more text through (a curly quote is not a letter).
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
+    }
+}
+
+extension RequiredText {
+    private struct Parser {
+        let characters: [Character]
+        var index = 0
+        var failed = false
+
+        /// Branches separated by `|`, up to `)` or the end: any of the branches' conditions.
+        /// `before` and `after` say what the text around the branches is known to be.
+        /// Also says what every branch is known to end with.
+        mutating func alternation(before: Context, after: Context) -> (condition: RequiredText?, end: Context) {
+            var branches: [RequiredText] = []
+            var unconditional = false
+            var end: Context?
+            while true {
+                let branch = sequence(before: before, after: after)
+                if failed { return (nil, .unknown) }
+                if let condition = branch.condition { branches.append(condition) } else { unconditional = true }
+                end = end.map { $0.meet(branch.end) } ?? branch.end
+                guard index < characters.count, characters[index] == "|" else { break }
+                index += 1
+            }
+            if unconditional || branches.isEmpty { return (nil, end ?? .unknown) }
+            return (branches.count == 1 ? branches[0] : .any(branches), end ?? .unknown)
+        }
+
+        /// What the text next to a point in the pattern is known to be.
+        enum Context {
+            case unknown
+            /// A `\b`: a word character there has a non-word one (or the text's end) beside it.
+            case boundary
+            /// A required `\s`: a non-word character is beside it.
+            case nonWord
+
+            /// Whether a literal run with `character` at this edge starts or ends a word.
+            func bounds(_ character: Character) -> Bool {
+                self == .nonWord || (self == .boundary && Parser.isWordCharacter(character))
+            }
+
+            /// What is known when either may hold.
+            func meet(_ other: Context) -> Context { self == other ? self : .unknown }
+        }
+
+        /// One branch: all of its required literal runs and groups, and what it ends with.
+        mutating func sequence(before start: Context, after end: Context) -> (condition: RequiredText?, end: Context) {
+            var required: [RequiredText] = []
+            // The literal run being read, in every spelling its optional characters allow
+            // (`patients?` is "patient" or "patients"), each with the same first character.
+            var run: [[Character]] = []
+            var runStartsWord = false
+            var before = start
+            func endRun(_ next: Context) {
+                let literals = run.map { spelling in
+                    RequiredText.literal(Literal(bytes: Array(String(spelling).lowercased().utf8), startsWord: runStartsWord,
+                                                 endsWord: spelling.last.map(next.bounds) ?? false))
+                }
+                if !literals.isEmpty { required.append(literals.count == 1 ? literals[0] : .any(literals)) }
+                run = []
+            }
+            while index < characters.count, characters[index] != "|", characters[index] != ")" {
+                let atom = self.atom(before: before, end: end)
+                if failed { return (nil, .unknown) }
+                let (minimum, maximum) = quantifier()
+                if failed { return (nil, .unknown) }
+                switch atom {
+                case let .literal(character):
+                    if minimum == 1, maximum == 1 {
+                        if run.isEmpty { run = [[]]; runStartsWord = before.bounds(character) }
+                        run = run.map { $0 + [character] }
+                    } else if minimum == 0, maximum == 1, !run.isEmpty, run.count < Self.maximumSpellings {
+                        run += run.map { $0 + [character] }
+                    } else if minimum == 0 {
+                        endRun(.unknown)
+                    } else {
+                        // `x+`, `x{2,}`: the run must hold at least one, and ends there.
+                        if run.isEmpty { run = [[]]; runStartsWord = before.bounds(character) }
+                        run = run.map { $0 + [character] }
+                        endRun(.unknown)
+                    }
+                    before = .unknown
+                case let .group(condition, groupEnd):
+                    endRun(.unknown)
+                    if minimum > 0, let condition { required.append(condition) }
+                    before = minimum > 0 ? groupEnd : before.meet(groupEnd)
+                case .wordBoundary:
+                    endRun(.boundary)
+                    before = .boundary
+                case .digit:
+                    endRun(.unknown)
+                    if minimum > 0 { required.append(.any((0...9).map { .literal(Literal(bytes: Array("\($0)".utf8), startsWord: false, endsWord: false)) })) }
+                    before = .unknown
+                case .whitespace:
+                    endRun(minimum > 0 ? .nonWord : .unknown)
+                    before = minimum > 0 ? .nonWord : before.meet(.nonWord)
+                case .other:
+                    endRun(.unknown)
+                    before = .unknown
+                }
+            }
+            endRun(end)
+            return (required.isEmpty ? nil : required.count == 1 ? required[0] : .all(required), before)
+        }
+
+        /// Spellings of one run worth telling apart; beyond this the run is cut.
+        static let maximumSpellings = 16
+
+        static func isWordCharacter(_ character: Character) -> Bool {
+            character.isLetter || character.isNumber || character == "_"
+        }
+
+        enum Atom {
+            case literal(Character)
+            case group(RequiredText?, end: Context)
+            case wordBoundary
+            case whitespace
+            case digit
+            case other
+        }
+
+        mutating func atom(before: Context, end: Context) -> Atom {
+            let character = characters[index]
+            index += 1
+            switch character {
+            case "\\":
+                guard index < characters.count else { failed = true; return .other }
+                let escaped = characters[index]
+                index += 1
+                switch escaped {
+                case "b": return .wordBoundary
+                case "s": return .whitespace
+                case "d": return .digit
+                case "p", "P":
+                    if index < characters.count, characters[index] == "{" {
+                        while index < characters.count, characters[index] != "}" { index += 1 }
+                        index += 1
+                    }
+                    return .other
+                default:
+                    if escaped.isNumber { failed = true; return .other }
+                    return escaped.isLetter ? .other : .literal(escaped)
+                }
+            case "[":
+                index = endOfClass(from: index)
+                guard index < characters.count else { failed = true; return .other }
+                index += 1
+                return .other
+            case "(":
+                var lookaround = false
+                if index < characters.count, characters[index] == "?" {
+                    index += 1
+                    guard index < characters.count else { failed = true; return .other }
+                    switch characters[index] {
+                    case ":": index += 1
+                    case "=", "!": index += 1; lookaround = true
+                    case "<":
+                        index += 1
+                        if index < characters.count, characters[index] == "=" || characters[index] == "!" {
+                            index += 1
+                            lookaround = true
+                        } else {
+                            while index < characters.count, characters[index] != ">" { index += 1 }
+                            index += 1
+                        }
+                    default: failed = true; return .other
+                    }
+                }
+                // Inside a group that occurs at most once, its branches sit between what
+                // precedes and what follows the group.
+                let outside = lookaround ? nil : context(afterGroupFrom: index, enclosingEnd: end)
+                let inner = alternation(before: outside == nil ? .unknown : before, after: outside ?? .unknown)
+                guard !failed, index < characters.count, characters[index] == ")" else { failed = true; return .other }
+                index += 1
+                return lookaround ? .other : .group(inner.condition, end: inner.end)
+            case ".", "^", "$":
+                return .other
+            case "*", "+", "?", "{", ")", "|":
+                failed = true
+                return .other
+            default:
+                return .literal(character)
+            }
+        }
+
+        /// What follows the group whose contents start at `start`, or nil when the group may
+        /// repeat (its branches would then border each other). At the end of the enclosing
+        /// branch, what follows that branch follows the group too.
+        func context(afterGroupFrom start: Int, enclosingEnd: Context) -> Context? {
+            var depth = 1, position = start
+            while position < characters.count, depth > 0 {
+                switch characters[position] {
+                case "\\": position += 1
+                case "[": position = endOfClass(from: position + 1)
+                case "(": depth += 1
+                case ")": depth -= 1
+                default: break
+                }
+                position += 1
+            }
+            guard depth == 0 else { return nil }
+            if position < characters.count {
+                switch characters[position] {
+                case "+", "*", "{": return nil
+                case "?": position += 1
+                default: break
+                }
+            }
+            guard position < characters.count, characters[position] != ")", characters[position] != "|" else { return enclosingEnd }
+            guard characters[position] == "\\", position + 1 < characters.count else { return .unknown }
+            switch characters[position + 1] {
+            case "b": return .boundary
+            case "s":
+                let quantifier = position + 2 < characters.count ? characters[position + 2] : " "
+                return quantifier == "?" || quantifier == "*" || quantifier == "{" ? .unknown : .nonWord
+            default: return .unknown
+            }
+        }
+
+        /// The index of the `]` closing a class whose contents start at `start`.
+        func endOfClass(from start: Int) -> Int {
+            var position = start
+            if position < characters.count, characters[position] == "^" { position += 1 }
+            if position < characters.count, characters[position] == "]" { position += 1 }
+            while position < characters.count, characters[position] != "]" {
+                if characters[position] == "\\" { position += 1 }
+                position += 1
+            }
+            return position
+        }
+
+        /// The quantifier after an atom: its least and greatest counts (nil: no limit); (1, 1)
+        /// without one.
+        mutating func quantifier() -> (Int, Int?) {
+            guard index < characters.count else { return (1, 1) }
+            var bounds: (Int, Int?)
+            switch characters[index] {
+            case "?": bounds = (0, 1); index += 1
+            case "*": bounds = (0, nil); index += 1
+            case "+": bounds = (1, nil); index += 1
+            case "{":
+                index += 1
+                var numbers: [String] = [""]
+                while index < characters.count, characters[index] != "}" {
+                    if characters[index] == "," { numbers.append("") } else { numbers[numbers.count - 1].append(characters[index]) }
+                    index += 1
+                }
+                guard index < characters.count, let least = Int(numbers[0]) else { failed = true; return (1, 1) }
+                index += 1
+                bounds = (least, numbers.count == 1 ? least : Int(numbers[1]))
+            default:
+                return (1, 1)
+            }
+            // Lazy or possessive forms.
+            if index < characters.count, characters[index] == "?" || characters[index] == "+" { index += 1 }
+            return bounds
+        }
+    }
+}

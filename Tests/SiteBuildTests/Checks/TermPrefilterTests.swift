@@ -1,0 +1,83 @@
+import Foundation
+@testable import SiteBuild
+import Testing
+
+@Suite("Language guide prefilter")
+struct TermPrefilterTests {
+    @Test func readsWhatEveryMatchMustContainWithItsWordBoundaries() {
+        // `|` marks a literal that must start or end a word; `&` all, `/` any.
+        #expect(RequiredText.of(#"\bcommit(?:s|ted|ting)?\s+suicide\b"#)?.description == "(|commit & |suicide|)")
+        #expect(RequiredText.of(#"\bnutters?\b|\bnut\s?cases?\b"#)?.description == "((|nutter| / |nutters|) / (|nut & (case| / cases|)))")
+        // A group's branches sit between what surrounds the group.
+        #expect(RequiredText.of(#"\bsection(?:ed|ing)\b(?!\s+off)"#)?.description == "(|section & (ed| / ing|))")
+        #expect(RequiredText.of(#"\bmad(?:man|men)\b|\bmaniacs?\b"#)?.description == "((|mad & (man| / men|)) / (|maniac| / |maniacs|))")
+        #expect(RequiredText.of(#"\b(?:a|the)\s+cutters?\b"#)?.description == "((|a| / |the|) & (|cutter| / |cutters|))")
+        // Optional characters inside a run give every spelling.
+        let ocd = RequiredText.of(#"\bo\.?c\.?d\.?\b"#)?.description ?? ""
+        #expect(ocd.contains("|ocd|") && ocd.contains("|o.c.d|") && ocd.contains("|o.c.d."))
+        #expect(RequiredText.of(#"\d+"#)?.description == "(0 / 1 / 2 / 3 / 4 / 5 / 6 / 7 / 8 / 9)")
+        // What it cannot read, it never uses to rule a term out.
+        #expect(RequiredText.of(#"(?i)mad"#) == nil)
+        #expect(RequiredText.of(#"(\w+) \1"#) == nil)
+        #expect(RequiredText.of(#"\w+ly"#)?.description == "ly")
+    }
+
+    @Test func theScannerFindsOverlappingLiteralsAndHonoursBoundaries() {
+        func literal(_ text: String, starts: Bool = false, ends: Bool = false) -> RequiredText.Literal {
+            RequiredText.Literal(bytes: Array(text.utf8), startsWord: starts, endsWord: ends)
+        }
+        let scanner = LiteralScanner([literal("he"), literal("she"), literal("hers"), literal("mad", starts: true, ends: true),
+                                      literal("psycho", starts: true, ends: true)])
+        func found(_ text: String) -> [Int] { (0..<scanner.count).filter { scanner.scan(Array(text.utf8)).contains($0) } }
+        #expect(found("ushers") == [0, 1, 2])
+        #expect(found("he made it") == [0])
+        #expect(found("mad") == [3])
+        #expect(found("“mad” was the word") == [0, 3])
+        #expect(found("psychology and psychosis") == [])
+        #expect(found("a psycho.") == [4])
+    }
+
+    @Test func rulesOutProseThatCannotMatch() throws {
+        let guide = try Self.shippedGuide()
+        func mayMatch(_ pattern: String, _ text: String) -> Bool {
+            guard let index = guide.terms.firstIndex(where: { $0.pattern == pattern }) else {
+                Issue.record("no term \(pattern)")
+                return true
+            }
+            return guide.prefilter.mayMatch(index, guide.prefilter.scan(Array(text.lowercased().utf8)))
+        }
+        #expect(!mayMatch(#"\bmad\b"#, "She made a plan with her team."))
+        #expect(mayMatch(#"\bmad\b"#, "It made me mad."))
+        #expect(!mayMatch(#"\bpsychos?\b"#, "Psychosis and psychology are different things."))
+        #expect(!guide.terms.indices.contains { guide.prefilter.mayMatch($0, guide.prefilter.scan(Array("mental health and wellbeing".utf8))) && guide.terms[$0].pattern.hasPrefix(#"\bmental\s+cases?"#) })
+    }
+
+    /// The prefilter may only skip terms that cannot match: on every sentence of texts that
+    /// use each term's own example words, and on the hub's own articles, it must never rule
+    /// a real match out.
+    @Test func neverRulesOutARealMatchOfTheShippedGuide() throws {
+        let guide = try Self.shippedGuide()
+        #expect(guide.terms.count >= 80)
+        let samples = try String(contentsOf: CheckFixtures.repository.appendingPathComponent("Tests/SiteBuildTests/Fixtures/Language/term-samples.txt"), encoding: .utf8)
+        let articles = try FileManager.default.contentsOfDirectory(atPath: CheckFixtures.repository.appendingPathComponent("Content/articles").path)
+            .map { try String(contentsOf: CheckFixtures.repository.appendingPathComponent("Content/articles/\($0)"), encoding: .utf8) }
+        let sentences = ([samples] + articles).flatMap { $0.split(whereSeparator: { ".?!\n".contains($0) }).map(String.init) }
+        var matchedTerms = Set<Int>()
+        for sentence in sentences {
+            let found = guide.prefilter.scan(Array(sentence.lowercased().utf8))
+            for (index, term) in guide.terms.enumerated()
+            where term.expression.numberOfMatches(in: sentence, range: NSRange(location: 0, length: sentence.utf16.count)) > 0 {
+                matchedTerms.insert(index)
+                #expect(guide.prefilter.mayMatch(index, found), "prefilter rules out \(term.pattern) in “\(sentence)”")
+            }
+        }
+        #expect(matchedTerms.count >= 60, "the samples should exercise most terms; matched \(matchedTerms.count)")
+    }
+
+    static func shippedGuide() throws -> LanguageGuide {
+        guard case let .success(guide) = LanguageGuide.read(SourceText(path: "guide.tsv", text: CheckFixtures.languageGuide)) else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        return guide
+    }
+}
