@@ -12,7 +12,11 @@ ln -s "$corpus/articles" "$site/Content/articles"
 ln -s "$repo/Templates" "$site/Templates"
 cp "$repo/Content/data/crisis.yml" "$site/Content/data/crisis.yml"
 # The language guide, so a bench build runs every content check.
-[ -f "$repo/Content/data/language-guide.tsv" ] && cp "$repo/Content/data/language-guide.tsv" "$site/Content/data/"
+# Errors become warnings: the corpus is random text that now and then strings together a
+# real slur ("another mental case"), and a failed build would not write its output.
+[ -f "$repo/Content/data/language-guide.tsv" ] &&
+  awk 'BEGIN { FS = OFS = "\t" } NR > 1 && $3 == "error" { $3 = "warning" } { print }' \
+    "$repo/Content/data/language-guide.tsv" > "$site/Content/data/language-guide.tsv"
 {
   echo 'title: RecoveryHub bench'
   echo 'tagline: A generated corpus'

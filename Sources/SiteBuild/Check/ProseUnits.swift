@@ -47,22 +47,25 @@ struct ProseUnits: Sendable {
     /// between them. Falls back to the unit's first line when the words cannot be found
     /// (entities, escapes, emphasis inside a word).
     func locate(_ phrase: String, occurrence: Int, in unit: Unit) -> (line: Int, column: Int) {
-        let words = Self.words(in: Substring(phrase)).map { $0.text.lowercased() }
+        let words = Self.words(in: Substring(phrase)).map { $0.lowercased() }
         let first = max(unit.firstLine, 1), last = min(max(unit.lastLine, first), lines.count)
         guard !words.isEmpty, first <= last else { return (unit.firstLine, 0) }
-        var tokens: [(text: Substring, line: Int, column: Int)] = []
+        var tokens: [(text: Substring, line: Int)] = []
         for line in first...last {
-            tokens += Self.words(in: lines[line - 1]).map { ($0.text, line, $0.column) }
+            tokens += Self.words(in: lines[line - 1]).map { ($0, line) }
         }
-        var found: [(line: Int, column: Int)] = []
+        var found: [(text: Substring, line: Int)] = []
         var start = 0
         while start + words.count <= tokens.count, found.count <= occurrence {
             if words.indices.allSatisfy({ Self.equalIgnoringCase(tokens[start + $0].text, words[$0]) }) {
-                found.append((tokens[start].line, tokens[start].column))
+                found.append(tokens[start])
             }
             start += 1
         }
-        return found.count > occurrence ? found[occurrence] : found.first ?? (unit.firstLine, 0)
+        guard let token = found.count > occurrence ? found[occurrence] : found.first else { return (unit.firstLine, 0) }
+        // Columns count characters, as editors do.
+        let line = lines[token.line - 1]
+        return (token.line, line.distance(from: line.startIndex, to: token.text.startIndex) + 1)
     }
 
     /// Whether `token` lower-cased is `lower`: byte by byte while both are ASCII.
@@ -79,24 +82,26 @@ struct ProseUnits: Sendable {
         }
     }
 
-    /// Runs of letters and digits, with their 1-based columns in characters.
-    static func words(in text: Substring) -> [(text: Substring, column: Int)] {
-        var words: [(Substring, Int)] = []
-        var column = 1
-        var wordStart: (index: String.Index, column: Int)?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let isWord = character.isLetter || character.isNumber
-            if isWord, wordStart == nil { wordStart = (index, column) }
+    /// Runs of letters and digits (by Unicode scalar, ASCII by range: this runs over every
+    /// line that holds a finding).
+    static func words(in text: Substring) -> [Substring] {
+        var words: [Substring] = []
+        var wordStart: String.Index?
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let isWord = scalar.isASCII
+                ? (0x61...0x7A).contains(scalar.value) || (0x41...0x5A).contains(scalar.value) || (0x30...0x39).contains(scalar.value)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWord, wordStart == nil { wordStart = index }
             if !isWord, let start = wordStart {
-                words.append((text[start.index..<index], start.column))
+                words.append(text[start..<index])
                 wordStart = nil
             }
-            index = text.index(after: index)
-            column += 1
+            index = scalars.index(after: index)
         }
-        if let start = wordStart { words.append((text[start.index...], start.column)) }
+        if let start = wordStart { words.append(text[start...]) }
         return words
     }
 }

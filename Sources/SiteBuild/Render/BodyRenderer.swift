@@ -158,5 +158,8 @@ enum LinkTarget: Equatable {
 }
 
 extension String {
-    var removingPercentEncodingIfPossible: String { removingPercentEncoding ?? self }
+    /// Foundation's decoding is slow, and most paths have nothing to decode.
+    var removingPercentEncodingIfPossible: String {
+        utf8.contains(UInt8(ascii: "%")) ? removingPercentEncoding ?? self : self
+    }
 }

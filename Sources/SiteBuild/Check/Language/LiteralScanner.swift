@@ -3,7 +3,10 @@
 /// literals use (the rest all lead back to the start). Each literal's word-boundary
 /// conditions are checked where it is found.
 struct LiteralScanner: Sendable {
-    private let literals: [RequiredText.Literal]
+    /// Each literal's length and boundary conditions, flat: the scan reads them per match.
+    private let lengths: [Int32]
+    private let startsWord: [Bool]
+    private let endsWord: [Bool]
     /// Byte → its class: 0 for bytes in no literal, else 1…
     private let byteClass: [UInt8]
     private let classCount: Int
@@ -13,10 +16,12 @@ struct LiteralScanner: Sendable {
     private let outputStart: [Int32]
     private let outputs: [Int32]
 
-    var count: Int { literals.count }
+    var count: Int { lengths.count }
 
     init(_ literals: [RequiredText.Literal]) {
-        self.literals = literals
+        lengths = literals.map { Int32($0.bytes.count) }
+        startsWord = literals.map(\.startsWord)
+        endsWord = literals.map(\.endsWord)
         var byteClass = [UInt8](repeating: 0, count: 256)
         var classCount = 1
         for byte in Set(literals.flatMap(\.bytes)).sorted() where classCount < 256 {
@@ -73,21 +78,24 @@ struct LiteralScanner: Sendable {
 
     /// The literals that occur in `text` (lower-cased UTF-8), meeting their conditions.
     func scan(_ text: [UInt8]) -> LiteralSet {
-        var found = LiteralSet(count: literals.count)
-        guard !literals.isEmpty else { return found }
+        var found = LiteralSet(count: count)
+        guard count > 0 else { return found }
         text.withUnsafeBufferPointer { bytes in
-            var state = 0
-            for position in 0..<bytes.count {
-                state = Int(transitions[state * classCount + Int(byteClass[Int(bytes[position])])])
-                let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
-                guard first < last else { continue }
-                for output in first..<last {
-                    let id = Int(outputs[output])
-                    let literal = literals[id]
-                    let start = position + 1 - literal.bytes.count
-                    if literal.startsWord, start > 0, RequiredText.Literal.isWordByte(bytes[start - 1]) { continue }
-                    if literal.endsWord, position + 1 < bytes.count, RequiredText.Literal.isWordByte(bytes[position + 1]) { continue }
-                    found.insert(id)
+            transitions.withUnsafeBufferPointer { transitions in
+                byteClass.withUnsafeBufferPointer { byteClass in
+                    var state = 0
+                    for position in 0..<bytes.count {
+                        state = Int(transitions[state &* classCount &+ Int(byteClass[Int(bytes[position])])])
+                        let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
+                        guard first < last else { continue }
+                        for output in first..<last {
+                            let id = Int(outputs[output])
+                            let start = position + 1 - Int(lengths[id])
+                            if startsWord[id], start > 0, RequiredText.Literal.isWordByte(bytes[start - 1]) { continue }
+                            if endsWord[id], position + 1 < bytes.count, RequiredText.Literal.isWordByte(bytes[position + 1]) { continue }
+                            found.insert(id)
+                        }
+                    }
                 }
             }
         }

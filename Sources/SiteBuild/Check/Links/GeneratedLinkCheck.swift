@@ -110,7 +110,9 @@ struct GeneratedLinkCheck: Sendable {
     /// a whole address or a site-absolute path, the page's depth for a relative path that
     /// climbs out of every folder the page is in. Nil: it depends on the page.
     static func resolutionKey(_ href: String, page: String) -> String? {
-        if href.hasPrefix("/") || href.contains("://") { return href }
+        if href.hasPrefix("/") || href.utf8.firstIndex(of: UInt8(ascii: ":")).map({ href.utf8[$0...].starts(with: "://".utf8) }) == true {
+            return href
+        }
         let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
         var climbs = 0
         var rest = Substring(href)

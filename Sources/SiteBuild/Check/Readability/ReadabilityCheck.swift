@@ -30,23 +30,27 @@ struct ReadabilityCheck: Sendable {
 
     /// Paragraphs and list items outside quotes, code spans dropped, each ended as a
     /// sentence, one a line; offsets in Unicode scalars, as `ReadabilityScores` counts.
+    /// Built in UTF-8: String appends and searches here cost more than the scoring.
     static func scoredText(_ prose: ProseUnits) -> ScoredText {
-        var text = ""
+        var text: [UInt8] = []
         var scalars = 0
         var pieces: [(Int, ProseUnits.Unit)] = []
         let placeholder = String(ProseBlock.codePlaceholder)
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
         for unit in prose.units where unit.kind == .paragraph && !unit.inBlockQuote && !unit.isFrontMatter {
-            let withoutCode = unit.text.contains(placeholder) ? unit.text.replacingOccurrences(of: placeholder, with: "") : unit.text
-            var piece = Substring(withoutCode)
-            while let first = piece.first, first == " " || first == "\t" { piece.removeFirst() }
-            while let last = piece.last, last == " " || last == "\t" { piece.removeLast() }
-            guard let last = piece.last else { continue }
+            var piece = Array(unit.text.utf8)
+            // U+FFFC is EF BF BC: look for its first byte before searching the string.
+            if piece.contains(0xEF) { piece = Array(unit.text.replacingOccurrences(of: placeholder, with: "").utf8) }
+            guard let first = piece.firstIndex(where: { !isBlank($0) }), let last = piece.lastIndex(where: { !isBlank($0) }) else { continue }
             pieces.append((scalars, unit))
-            let ending = ".!?".contains(last) ? "\n" : ".\n"
-            text += piece + ending
-            scalars += piece.unicodeScalars.count + ending.count
+            let start = text.count
+            text += piece[first...last]
+            if ![0x2E, 0x21, 0x3F].contains(piece[last]) { text.append(0x2E) }
+            text.append(0x0A)
+            // Every byte but a continuation byte starts a scalar.
+            scalars += text[start...].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
         }
-        return ScoredText(text: text, pieces: pieces)
+        return ScoredText(text: String(decoding: text, as: UTF8.self), pieces: pieces)
     }
 
     func check(_ document: SourceDocument, prose: ProseUnits) -> Outcome {
@@ -56,12 +60,13 @@ struct ReadabilityCheck: Sendable {
         let file = prose.file
         let firstLine = scored.pieces[0].unit.firstLine
         var findings: [Finding] = []
-        let scalars = Array(scored.text.unicodeScalars)
+        let long = scores.sentenceSpans.filter { $0.words > settings.longSentenceWords }
+        let scalars = long.isEmpty ? [] : Array(scored.text.unicodeScalars)
         var longSentences: [LongSentence] = []
-        for span in scores.sentenceSpans where span.words > settings.longSentenceWords {
+        for span in long {
             guard let piece = scored.pieces.last(where: { $0.start <= span.start }) else { continue }
             let sentence = Substring(String(String.UnicodeScalarView(scalars[span.start..<span.end])))
-            let opening = ProseUnits.words(in: sentence).prefix(4).map(\.text).joined(separator: " ")
+            let opening = ProseUnits.words(in: sentence).prefix(4).joined(separator: " ")
             let (line, column) = prose.locate(opening, occurrence: 0, in: piece.unit)
             longSentences.append(LongSentence(line: line, column: column, words: span.words))
             findings.append(Finding(.readability, file.diagnostic(

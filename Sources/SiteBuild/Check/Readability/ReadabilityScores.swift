@@ -31,17 +31,16 @@ public struct ReadabilityScores: Sendable, Hashable {
     public init(text: String) {
         // Python counts in code points, and so do we: each scalar is classed once, ASCII
         // by table, which also keeps curly quotes and dashes off the slow Character path.
-        let scalars = Array(text.unicodeScalars)
-        let classes = scalars.map(ScalarClass.init)
+        let (classes, wordList) = Self.read(text)
         let spans = Self.sentenceSpans(classes)
         let counted = spans.filter { $0.words > 2 }
         sentences = max(1, counted.count)
-        let wordList = Self.lowercasedWords(scalars, classes)
         words = wordList.count
         // Each distinct word is hyphenated once per article, and looked up in the shared
         // cache before that: articles repeat most of their words, and each other's.
         let hyphenator = Hyphenator.english
         var cache: [String: Int] = [:]
+        cache.reserveCapacity(wordList.count / 2)
         var syllableTotal = 0, polysyllableTotal = 0
         for word in wordList {
             let count: Int
@@ -106,28 +105,30 @@ public struct ReadabilityScores: Sendable, Hashable {
         }
     }
 
-    /// textstat's words: `remove_punctuation` (everything but word characters and whitespace
-    /// goes, so `don't` is one word `dont` and `self-harm` one word `selfharm`), then
-    /// `split()`, lower-cased for hyphenation.
-    static func lowercasedWords(_ scalars: [Unicode.Scalar], _ classes: [ScalarClass]) -> [String] {
+    /// Each scalar's class, and textstat's words: `remove_punctuation` (everything but word
+    /// characters and whitespace goes, so `don't` is one word `dont` and `self-harm` one word
+    /// `selfharm`), then `split()`, lower-cased for hyphenation. One pass, in UTF-8.
+    static func read(_ text: String) -> (classes: [ScalarClass], words: [String]) {
+        var classes: [ScalarClass] = []
+        classes.reserveCapacity(text.utf8.count)
         var words: [String] = []
         var bytes: [UInt8] = []
-        var isASCII = true
         func endWord() {
             guard !bytes.isEmpty else { return }
-            let word = String(decoding: bytes, as: UTF8.self)
-            words.append(isASCII ? word : word.lowercased())
+            words.append(String(decoding: bytes, as: UTF8.self))
             bytes.removeAll(keepingCapacity: true)
-            isASCII = true
         }
-        for (scalar, kind) in zip(scalars, classes) {
+        for scalar in text.unicodeScalars {
+            let kind = ScalarClass(scalar)
+            classes.append(kind)
             switch kind {
             case .word:
                 let value = scalar.value
                 if value < 0x80 {
                     bytes.append(UInt8(value) | (value >= 0x41 && value <= 0x5A ? 0x20 : 0))
+                } else if scalar.properties.changesWhenLowercased {
+                    bytes += scalar.properties.lowercaseMapping.utf8
                 } else {
-                    isASCII = false
                     UTF8.encode(scalar) { bytes.append($0) }
                 }
             case .whitespace: endWord()
@@ -135,13 +136,7 @@ public struct ReadabilityScores: Sendable, Hashable {
             }
         }
         endWord()
-        return words
-    }
-
-    /// The words of `text` as textstat counts them, lower-cased.
-    static func words(in text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
-        return lowercasedWords(scalars, scalars.map(ScalarClass.init))
+        return (classes, words)
     }
 
     /// textstat's sentences: the regular expression `\b[^.!?]+[.!?]*`, scanned by hand, each
