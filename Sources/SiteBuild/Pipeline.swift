@@ -113,7 +113,7 @@ public struct SiteBuilder: Sendable {
             })
             let generated = GeneratedLinkCheck(content: content, templates: loaded.templates, markdownLinks: byPage,
                                                dataFiles: [loaded.siteConfig, loaded.crisisContacts])
-                .findings(paths: paths, pages: pages)
+                .findings(paths: paths, pages: pages, jobs: options.jobs)
             return markdown + generated + checks.siteFindings(contactsFile: loaded.crisisContacts, pages: pages)
         }
         let report = checks.report(outcomes: outcomes, otherFindings: linkFindings)

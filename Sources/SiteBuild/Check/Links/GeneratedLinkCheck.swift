@@ -38,18 +38,56 @@ struct GeneratedLinkCheck: Sendable {
     /// (sources), `site.yml` (navigation), `crisis.yml` (contacts), then the templates.
     let dataFiles: [SourceText]
 
-    func findings(paths: Set<String>, pages: [String: HTMLLinks]) -> [Finding] {
+    /// A problem not from Markdown, at the place that wrote it, with the pages it is on.
+    private struct WrittenProblem {
+        let location: (file: SourceText, line: Int, column: Int)
+        let href: String
+        let problem: Problem
+        var pages: [String]
+    }
+
+    func findings(paths: Set<String>, pages: [String: HTMLLinks], jobs: Int = 1) -> [Finding] {
         let baseURL = content.config.baseURL
         let written = URL(string: baseURL)?.path ?? "/"
         let basePath = written.hasSuffix("/") ? written : written + "/"
+        // Pages in order, in chunks checked in parallel; each chunk's results are merged in
+        // the same order, so the findings do not depend on the scheduling.
+        let sorted = pages.sorted { $0.key < $1.key }
+        let chunkSize = max(64, sorted.count / max(1, jobs * 8))
+        let chunks = stride(from: 0, to: sorted.count, by: chunkSize).map { Array(sorted[$0..<min($0 + chunkSize, sorted.count)]) }
+        let results = ParallelMap.map(chunks, jobs: jobs) { chunk in
+            check(chunk, paths: paths, pages: pages, baseURL: baseURL, basePath: basePath)
+        }
         var findings: [Finding] = []
         // Problems not from Markdown, grouped by where they were written: one broken header
         // link must not become 10,000 findings.
-        var grouped: [String: (location: (file: SourceText, line: Int, column: Int), href: String, problem: Problem, pages: [String])] = [:]
+        var grouped: [String: WrittenProblem] = [:]
+        for result in results {
+            findings += result.findings
+            for (key, problem) in result.grouped {
+                if grouped[key] == nil { grouped[key] = problem } else { grouped[key]?.pages += problem.pages }
+            }
+        }
+        for (_, group) in grouped.sorted(by: { $0.key < $1.key }) {
+            let pagesText = group.pages.count == 1 ? "in \(group.pages[0])" : "in \(group.pages.count) pages, e.g. \(group.pages[0])"
+            findings.append(Finding(.links, group.location.file.diagnostic(
+                group.problem.severity, group.problem.message(group.href) + " (\(pagesText))",
+                line: group.location.line, column: group.location.column)))
+        }
+        return findings
+    }
+
+    /// The findings at Markdown links, and the other problems by where they were written,
+    /// on some of the pages.
+    private func check(_ chunk: [(key: String, value: HTMLLinks)], paths: Set<String>, pages: [String: HTMLLinks],
+                       baseURL: String, basePath: String) -> (findings: [Finding], grouped: [(String, WrittenProblem)]) {
+        var findings: [Finding] = []
+        var grouped: [(String, WrittenProblem)] = []
+        var groupIndex: [String: Int] = [:]
         // Links found sound, by what their soundness depends on: most links repeat on every
         // page of the same depth (header, footer, topic lists).
         var sound: Set<String> = []
-        for (page, links) in pages.sorted(by: { $0.key < $1.key }) {
+        for (page, links) in chunk {
             for href in Set(links.targets).sorted() {
                 let soundKey = Self.resolutionKey(href, page: page)
                 if let soundKey, sound.contains(soundKey) { continue }
@@ -78,16 +116,15 @@ struct GeneratedLinkCheck: Sendable {
                 let location = Self.locate(Self.withoutRelativePrefix(href, basePath: basePath), in: data + templates.map(\.source))
                     ?? (SourceText(path: "Templates/", text: ""), 0, 0)
                 let key = "\(location.0.path):\(location.1):\(location.2)\u{0}\(problem)\u{0}\(Self.withoutRelativePrefix(href, basePath: basePath))"
-                grouped[key, default: (location, href, problem, [])].pages.append(page)
+                if let index = groupIndex[key] {
+                    grouped[index].1.pages.append(page)
+                } else {
+                    groupIndex[key] = grouped.count
+                    grouped.append((key, WrittenProblem(location: location, href: href, problem: problem, pages: [page])))
+                }
             }
         }
-        for (_, group) in grouped.sorted(by: { $0.key < $1.key }) {
-            let pagesText = group.pages.count == 1 ? "in \(group.pages[0])" : "in \(group.pages.count) pages, e.g. \(group.pages[0])"
-            findings.append(Finding(.links, group.location.file.diagnostic(
-                group.problem.severity, group.problem.message(group.href) + " (\(pagesText))",
-                line: group.location.line, column: group.location.column)))
-        }
-        return findings
+        return (findings, grouped)
     }
 
     /// The first line in `files` that contains `needle` (its path part) literally.
@@ -151,6 +188,13 @@ struct GeneratedLinkCheck: Sendable {
     static func problem(_ href: String, page: String, paths: Set<String>, pages: [String: HTMLLinks],
                         baseURL: String, basePath: String) -> Problem? {
         if href.isEmpty { return nil }
+        // An anchor on the page itself (a table of contents, the skip link): the commonest
+        // link, and one that needs no resolving.
+        if href.hasPrefix("#"), paths.contains(page) {
+            let fragment = String(href.dropFirst()).removingPercentEncodingIfPossible
+            guard !fragment.isEmpty, page.hasSuffix(".html"), pages[page]?.ids.contains(fragment) != true else { return nil }
+            return .missingAnchor(target: "", fragment: fragment)
+        }
         let lower = href.lowercased()
         if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("sms:") || lower.hasPrefix("data:") { return nil }
         var local: String
