@@ -35,7 +35,7 @@ public enum DocumentKind: String, Sendable, Hashable {
 }
 
 /// An article or page after its front matter has been read: the unit the build works on.
-public struct SourceDocument: Sendable {
+public final class SourceDocument: Sendable {
     public let kind: DocumentKind
     /// Path relative to the site root, as shown in diagnostics: `Content/articles/x.md`.
     public let path: String

@@ -78,8 +78,8 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// article (seconds at 10,000), so the preview brings it up to date after the pages
     /// have been served and reloaded.
     public func searchFiles() throws -> (written: [String: Data], removed: [String]) {
-        guard let state else { return ([:], []) }
-        let files = try quoting(state.loaded) { try state.searchFiles(jobs: options.jobs) }
+        guard let loaded = state?.loaded else { return ([:], []) }
+        let files = try quoting(loaded) { try state!.searchFiles(jobs: options.jobs) }
         // Fewer articles can mean fewer shards: the ones left over go.
         let removed = searchPaths.subtracting(files.keys).sorted()
         searchPaths = Set(files.keys)

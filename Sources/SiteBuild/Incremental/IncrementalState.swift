@@ -1,4 +1,5 @@
 import Foundation
+import SearchIndex
 import SiteModel
 
 extension IncrementalBuild {
@@ -18,6 +19,8 @@ extension IncrementalBuild {
         var checkFindings: [String: [Finding]] = [:]
         /// Each published document's rendered body and what its links need checked.
         var bodies: [String: BodyRenderer.Outcome] = [:]
+        /// Each article's words for the search index, with the document they were counted from.
+        var searchWords: [String: (document: SourceDocument, words: ArticleWords)] = [:]
         var plan = OutputPlan.empty
         var dependencies = DependencyGraph()
         /// Links between documents, kept so a rebuild re-checks only what it touched.
@@ -52,11 +55,20 @@ extension IncrementalBuild {
         }
 
         /// The search index over every published article's kept body, as a full build
-        /// writes it.
-        func searchFiles(jobs: Int) throws -> [String: Data] {
-            let words = content.documents.compactMap { document in
-                bodies[document.path].flatMap { PageWriter.searchWords($0.rendered) }
+        /// writes it. Each article's words are counted once per parse of it: they come
+        /// from the document alone, so a body rendered again from the same document (its
+        /// links' targets moved) keeps them.
+        mutating func searchFiles(jobs: Int) throws -> [String: Data] {
+            let missing = content.articles.compactMap { article -> RenderedDocument? in
+                guard let rendered = bodies[article.path]?.rendered else { return nil }
+                return searchWords[article.path]?.document === rendered.document ? nil : rendered
             }
+            for (rendered, words) in zip(missing, ParallelMap.map(missing, jobs: jobs) { PageWriter.searchWords($0) }) {
+                searchWords[rendered.document.path] = words.map { (rendered.document, $0) }
+            }
+            let published = content.documentsByPath
+            for path in searchWords.keys where published[path] == nil { searchWords[path] = nil }
+            let words = content.articles.compactMap { searchWords[$0.path]?.words }
             let output = MemoryOutput()
             _ = try SearchOutput(synonyms: setup.synonyms, topics: content.config.topics, jobs: jobs).write(words, to: output)
             return output.files
@@ -85,7 +97,7 @@ extension IncrementalBuild {
         /// Published content, graph and pages again, after documents changed what is listed.
         mutating func resolveAgain() throws {
             content = try Self.resolve(documents, setup: setup, selection: selection)
-            graph = SiteGraph(content: content)
+            graph = SiteGraph(content: content, previous: graph)
             renderer = PageRenderer(graph: graph, templates: setup.templates, today: today)
         }
 

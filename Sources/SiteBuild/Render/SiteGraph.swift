@@ -9,17 +9,16 @@ struct SiteGraph: Sendable {
     let articlesByTopic: [String: [SourceDocument]]
     /// Most recently reviewed first.
     let recentlyReviewed: [SourceDocument]
-    let articlesBySlug: [String: SourceDocument]
     /// Each article's position in its first topic's list, so neighbours are a lookup.
     private let positionInFirstTopic: [String: Int]
-    /// Source path → index in `content.articles`, for the text similarity index.
-    private let articleIndex: [String: Int]
     private let similarity: TextSimilarity
-    /// Each article's topics as bits (declared topic n → bit n mod 64), so counting shared
-    /// topics is one AND and a population count, not set operations on strings.
-    private let topicBits: [UInt64]
+    /// Up to `relatedLimit` related articles per document, by source path.
+    private let relatedByPath: [String: [SourceDocument]]
+    static let relatedLimit = 3
 
-    init(content: SiteContent, jobs: Int = ParallelMap.defaultJobs) {
+    /// `previous`: the graph before an edit (the preview), whose per-article work is reused
+    /// for articles that did not change.
+    init(content: SiteContent, jobs: Int = ParallelMap.defaultJobs, previous: SiteGraph? = nil) {
         self.content = content
         var byTopic: [String: [SourceDocument]] = [:]
         for article in content.articles {
@@ -34,12 +33,14 @@ struct SiteGraph: Sendable {
             }
         }
         positionInFirstTopic = positions
-        articleIndex = Dictionary(content.articles.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        similarity = TextSimilarity(articles: content.articles, jobs: jobs)
-        let bitOfTopic = Dictionary(content.config.topics.enumerated().map { ($1.slug, UInt64(1) << UInt64($0 % 64)) },
-                                    uniquingKeysWith: { first, _ in first })
-        topicBits = content.articles.map { $0.frontMatter.topics.reduce(0) { $0 | (bitOfTopic[$1.value] ?? 0) } }
-        articlesBySlug = Dictionary(content.articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let similarity = TextSimilarity(articles: content.articles, jobs: jobs,
+                                        reusing: previous?.similarity.frequentTermsByPath ?? .init())
+        self.similarity = similarity
+        let finder = RelatedArticles(content: content, articlesByTopic: sortedByTopic, positionInFirstTopic: positions,
+                                     similarity: similarity)
+        let documents = content.documents
+        let related = ParallelMap.map(documents, jobs: jobs) { finder.related(to: $0, limit: Self.relatedLimit) }
+        relatedByPath = Dictionary(zip(documents.map(\.path), related), uniquingKeysWith: { first, _ in first })
         // Articles are already newest first, so a stable sort on the review date alone keeps
         // that order between equal dates.
         let reviewed = content.articles.map { -($0.frontMatter.lastReviewed?.value ?? Day.distantPast).daysSinceEpoch }
@@ -53,43 +54,9 @@ struct SiteGraph: Sendable {
         return (index > 0 ? list[index - 1] : nil, index + 1 < list.count ? list[index + 1] : nil)
     }
 
-    /// Up to `limit` related articles: those named in `related` first, then the rest by the
-    /// number of topics they share with `article`, then by text similarity (the words they
-    /// share), then by nearness in the first topic's order. Candidates are the articles the
-    /// similarity index finds plus the nearest few in the first topic, never all articles.
-    func related(to article: SourceDocument, limit: Int = 3) -> [SourceDocument] {
-        var chosen: [SourceDocument] = []
-        var seen: Set<String> = [article.path]
-        for slug in article.frontMatter.related where chosen.count < limit {
-            if let match = articlesBySlug[slug.value], seen.insert(match.path).inserted { chosen.append(match) }
-        }
-        guard chosen.count < limit, let index = articleIndex[article.path] else { return chosen }
-        let bits = topicBits[index]
-        // Article index → (shared topics, similarity, distance in the first topic's order).
-        var pool: [Int: (shared: Int, score: Int, distance: Int)] = [:]
-        func shared(_ other: Int) -> Int { (topicBits[other] & bits).nonzeroBitCount }
-        for (other, score) in similarity.similar(to: index) { pool[other] = (shared(other), score, Int.max) }
-        if let topic = article.frontMatter.topics.first?.value, let list = articlesByTopic[topic],
-           let position = positionInFirstTopic[article.path] {
-            var distance = 1
-            var added = 0
-            while added < limit * 2, position - distance >= 0 || position + distance < list.count {
-                for candidate in [position + distance, position - distance] where list.indices.contains(candidate) {
-                    guard let other = articleIndex[list[candidate].path] else { continue }
-                    let existing = pool[other]
-                    pool[other] = (existing?.shared ?? shared(other), existing?.score ?? 0, min(existing?.distance ?? Int.max, distance))
-                    added += 1
-                }
-                distance += 1
-            }
-        }
-        let ranked = pool.largest(limit + chosen.count) { a, b in
-            (a.value.shared, a.value.score, -a.value.distance, -a.key) > (b.value.shared, b.value.score, -b.value.distance, -b.key)
-        }
-        for (other, _) in ranked where chosen.count < limit {
-            if seen.insert(content.articles[other].path).inserted { chosen.append(content.articles[other]) }
-        }
-        return chosen
+    /// Up to three related articles (`RelatedArticles` says how they are chosen).
+    func related(to document: SourceDocument) -> [SourceDocument] {
+        relatedByPath[document.path] ?? []
     }
 
     /// Sorts by a key computed once per document: comparing whole documents copies and

@@ -21,9 +21,28 @@ struct TextSimilarity: Sendable {
     private let terms: [[(term: UInt64, weight: Int)]]
     /// Term → indices of the articles that keep it, ascending.
     private let postings: [UInt64: [Int32]]
+    /// Every article's frequent terms, for the next graph to reuse.
+    let frequentTermsByPath: FrequentTerms
 
-    init(articles: [SourceDocument], jobs: Int = ParallelMap.defaultJobs) {
-        let frequent = ParallelMap.map(articles, jobs: jobs) { Self.frequentTerms(in: $0) }
+    /// Articles' frequent terms by source path, with the document they were read from. The
+    /// preview builds a new graph after every front-matter edit; reading 10,000 articles'
+    /// words again each time would cost more than the rest of the rebuild, so a document
+    /// that is the same object as last time keeps its terms.
+    struct FrequentTerms: Sendable {
+        fileprivate var entries: [String: (document: SourceDocument, terms: [(UInt64, Int)])] = [:]
+
+        fileprivate func terms(of article: SourceDocument) -> [(UInt64, Int)]? {
+            guard let entry = entries[article.path], entry.document === article else { return nil }
+            return entry.terms
+        }
+    }
+
+    /// `reusing`: the previous graph's terms, whose unchanged articles are not read again.
+    init(articles: [SourceDocument], jobs: Int = ParallelMap.defaultJobs, reusing previous: FrequentTerms = FrequentTerms()) {
+        let frequent = ParallelMap.map(articles, jobs: jobs) { previous.terms(of: $0) ?? Self.frequentTerms(in: $0) }
+        var byPath = FrequentTerms()
+        for (article, list) in zip(articles, frequent) { byPath.entries[article.path] = (article, list) }
+        frequentTermsByPath = byPath
         var documentFrequency: [UInt64: Int] = [:]
         for list in frequent {
             for (term, _) in list { documentFrequency[term, default: 0] += 1 }

@@ -65,6 +65,8 @@ struct TermPrefilterTests {
         var matchedTerms = Set<Int>()
         for sentence in sentences {
             let found = guide.prefilter.scan(Array(sentence.lowercased().utf8))
+            // The candidates the check iterates are exactly the terms that may match.
+            #expect(guide.prefilter.candidates(found) == guide.terms.indices.filter { guide.prefilter.mayMatch($0, found) })
             for (index, term) in guide.terms.enumerated()
             where term.expression.numberOfMatches(in: sentence, range: NSRange(location: 0, length: sentence.utf16.count)) > 0 {
                 matchedTerms.insert(index)

@@ -61,7 +61,8 @@ struct LanguageCheck: Sendable {
         var allowanceUsed = Array(repeating: false, count: allowances.count)
         var quotedRanges: [Int: [NSRange]] = [:]
         var findings: [Finding] = []
-        for (termIndex, term) in guide.terms.enumerated() where prefilter.mayMatch(termIndex, article) {
+        for termIndex in prefilter.candidates(article) {
+            let term = guide.terms[termIndex]
             let severity = isSafeMessaging ? term.safeMessagingSeverity ?? term.severity : term.severity
             var occurrences: [String: Int] = [:]
             for (blockIndex, block) in blocks.enumerated() where prefilter.mayMatch(termIndex, block.literals) {

@@ -80,20 +80,23 @@ struct LiteralScanner: Sendable {
     func scan(_ text: [UInt8]) -> LiteralSet {
         var found = LiteralSet(count: count)
         guard count > 0 else { return found }
+        // Unchecked buffers: this loop reads every byte of every article's prose.
         text.withUnsafeBufferPointer { bytes in
             transitions.withUnsafeBufferPointer { transitions in
                 byteClass.withUnsafeBufferPointer { byteClass in
-                    var state = 0
-                    for position in 0..<bytes.count {
-                        state = Int(transitions[state &* classCount &+ Int(byteClass[Int(bytes[position])])])
-                        let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
-                        guard first < last else { continue }
-                        for output in first..<last {
-                            let id = Int(outputs[output])
-                            let start = position + 1 - Int(lengths[id])
-                            if startsWord[id], start > 0, RequiredText.Literal.isWordByte(bytes[start - 1]) { continue }
-                            if endsWord[id], position + 1 < bytes.count, RequiredText.Literal.isWordByte(bytes[position + 1]) { continue }
-                            found.insert(id)
+                    outputStart.withUnsafeBufferPointer { outputStart in
+                        var state = 0
+                        for position in 0..<bytes.count {
+                            state = Int(transitions[state &* classCount &+ Int(byteClass[Int(bytes[position])])])
+                            let first = Int(outputStart[state]), last = Int(outputStart[state &+ 1])
+                            guard first < last else { continue }
+                            for output in first..<last {
+                                let id = Int(outputs[output])
+                                let start = position + 1 - Int(lengths[id])
+                                if startsWord[id], start > 0, RequiredText.Literal.isWordByte(bytes[start - 1]) { continue }
+                                if endsWord[id], position + 1 < bytes.count, RequiredText.Literal.isWordByte(bytes[position + 1]) { continue }
+                                found.insert(id)
+                            }
                         }
                     }
                 }
@@ -121,5 +124,18 @@ struct LiteralSet: Sendable, Equatable {
 
     mutating func formUnion(_ other: LiteralSet) {
         for index in words.indices { words[index] |= other.words[index] }
+    }
+
+    /// The members, ascending.
+    var members: [Int] {
+        var members: [Int] = []
+        for (index, word) in words.enumerated() where word != 0 {
+            var rest = word
+            while rest != 0 {
+                members.append(index << 6 | rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
+        }
+        return members
     }
 }

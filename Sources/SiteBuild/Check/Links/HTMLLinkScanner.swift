@@ -38,17 +38,35 @@ struct HTMLLinks: Sendable {
             let before = bytes[start - 1]
             return before == 0x20 || before == 0x0A || before == 0x09 || before == 0x0D
         }
-        if matches(Array("href".utf8)) || matches(Array("src".utf8)) { return .link }
-        if matches(Array("id".utf8)) { return .id }
+        if matches(href) || matches(src) { return .link }
+        if matches(id) { return .id }
         return .other
     }
 
+    private static let href = Array("href".utf8), src = Array("src".utf8), id = Array("id".utf8)
+    private static let entities: [(name: [UInt8], byte: UInt8)] = [
+        ("&amp;", 0x26), ("&quot;", 0x22), ("&#39;", 0x27), ("&lt;", 0x3C), ("&gt;", 0x3E),
+    ].map { (Array($0.0.utf8), $0.1) }
+
     /// `&amp;` and the other entities cmark and the templates write in attributes.
+    /// One pass over the bytes; any other `&` stays as written.
     private static func decode(_ bytes: UnsafeRawBufferPointer) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        guard bytes.contains(0x26) else { return String(decoding: bytes, as: UTF8.self) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let entity = bytes[index] == 0x26 ? entities.first { entity in
+                index + entity.name.count <= bytes.count && entity.name.indices.allSatisfy { bytes[index + $0] == entity.name[$0] }
+            } : nil
+            if let entity {
+                decoded.append(entity.byte)
+                index += entity.name.count
+            } else {
+                decoded.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
     }
 }
