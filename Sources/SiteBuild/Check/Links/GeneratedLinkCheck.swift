@@ -160,6 +160,19 @@ struct GeneratedLinkCheck: Sendable {
         return climbs >= depth && climbs > 0 ? "\(depth)\u{0}\(href)" : nil
     }
 
+    /// `a/b/` → `a`, `b`, `` (as `split(separator: "/", omittingEmptySubsequences: false)`),
+    /// found byte by byte: this runs for every distinct link of every page.
+    static func segments(_ path: Substring) -> [Substring] {
+        var segments: [Substring] = []
+        var start = path.startIndex
+        while let slash = path.utf8[start...].firstIndex(of: UInt8(ascii: "/")) {
+            segments.append(path[start..<slash])
+            start = path.utf8.index(after: slash)
+        }
+        segments.append(path[start...])
+        return segments
+    }
+
     /// `../../peer-support/` → `peer-support/`, so one template link groups across depths.
     static func withoutRelativePrefix(_ href: String, basePath: String = "/") -> String {
         var rest = Substring(href)
@@ -215,20 +228,19 @@ struct GeneratedLinkCheck: Sendable {
             local = href
         }
         // Split off the fragment and query; resolve the path against the page.
-        let hashParts = local.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let fragment = hashParts.count > 1 ? String(hashParts[1]).removingPercentEncodingIfPossible : ""
-        let pathPart = String(hashParts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        let hash = local.utf8.firstIndex(of: UInt8(ascii: "#"))
+        let fragment = hash.map { String(local[local.utf8.index(after: $0)...]).removingPercentEncodingIfPossible } ?? ""
+        let beforeHash = local[..<(hash ?? local.endIndex)]
+        let pathPart = beforeHash[..<(beforeHash.utf8.firstIndex(of: UInt8(ascii: "?")) ?? beforeHash.endIndex)]
         var segments: [Substring]
         if pathPart.isEmpty {
-            segments = page.split(separator: "/", omittingEmptySubsequences: false)
+            segments = Self.segments(page[...])
         } else {
             if pathPart.hasPrefix("/") {
                 guard pathPart.hasPrefix(basePath) || pathPart + "/" == basePath else { return .outsideSite }
-                segments = [""] + pathPart.dropFirst(basePath.count).split(separator: "/", omittingEmptySubsequences: false)
-                segments.removeFirst()
+                segments = Self.segments(pathPart.dropFirst(basePath.count))
             } else {
-                segments = page.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-                    + pathPart.split(separator: "/", omittingEmptySubsequences: false)
+                segments = Self.segments(page[...]).dropLast() + Self.segments(pathPart)
             }
             var resolved: [Substring] = []
             for (index, segment) in segments.enumerated() {

@@ -37,18 +37,22 @@ public struct ReadabilityScores: Sendable, Hashable {
         sentences = max(1, counted.count)
         words = wordList.count
         // Each distinct word is hyphenated once per article, and looked up in the shared
-        // cache before that: articles repeat most of their words, and each other's.
+        // cache before that: articles repeat most of their words, and each other's. The
+        // article's own table is keyed by a hash of the word's bytes (checked against the
+        // bytes on a hit), so no String is made for a word already seen.
         let hyphenator = Hyphenator.english
-        var cache: [String: Int] = [:]
-        cache.reserveCapacity(wordList.count / 2)
+        var seen: [UInt64: (word: Range<Int>, syllables: Int)] = [:]
+        seen.reserveCapacity(wordList.count / 2)
         var syllableTotal = 0, polysyllableTotal = 0
-        for word in wordList {
+        for index in 0..<wordList.count {
+            let range = wordList.range(index)
+            let hash = wordList.hash(range)
             let count: Int
-            if let known = cache[word] {
-                count = known
+            if let known = seen[hash], wordList.bytes[known.word].elementsEqual(wordList.bytes[range]) {
+                count = known.syllables
             } else {
-                count = SyllableCache.shared.syllables(word) { hyphenator.syllables(in: $0) }
-                cache[word] = count
+                count = SyllableCache.shared.syllables(wordList.word(range)) { hyphenator.syllables(in: $0) }
+                if seen[hash] == nil { seen[hash] = (range, count) }
             }
             syllableTotal += count
             // textstat counts SMOG's polysyllables per whitespace token after stripping
@@ -105,18 +109,35 @@ public struct ReadabilityScores: Sendable, Hashable {
         }
     }
 
+    /// textstat's words, lower-cased, as one buffer of UTF-8 and where each word ends.
+    struct WordList {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+
+        var count: Int { ends.count }
+
+        func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
+
+        func word(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+        /// FNV-1a over the word's bytes.
+        func hash(_ range: Range<Int>) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for index in range { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3 }
+            return hash
+        }
+    }
+
     /// Each scalar's class, and textstat's words: `remove_punctuation` (everything but word
     /// characters and whitespace goes, so `don't` is one word `dont` and `self-harm` one word
     /// `selfharm`), then `split()`, lower-cased for hyphenation. One pass, in UTF-8.
-    static func read(_ text: String) -> (classes: [ScalarClass], words: [String]) {
+    static func read(_ text: String) -> (classes: [ScalarClass], words: WordList) {
         var classes: [ScalarClass] = []
         classes.reserveCapacity(text.utf8.count)
-        var words: [String] = []
-        var bytes: [UInt8] = []
+        var words = WordList()
+        words.bytes.reserveCapacity(text.utf8.count)
         func endWord() {
-            guard !bytes.isEmpty else { return }
-            words.append(String(decoding: bytes, as: UTF8.self))
-            bytes.removeAll(keepingCapacity: true)
+            if words.bytes.count > (words.ends.last ?? 0) { words.ends.append(words.bytes.count) }
         }
         for scalar in text.unicodeScalars {
             let kind = ScalarClass(scalar)
@@ -125,11 +146,11 @@ public struct ReadabilityScores: Sendable, Hashable {
             case .word:
                 let value = scalar.value
                 if value < 0x80 {
-                    bytes.append(UInt8(value) | (value >= 0x41 && value <= 0x5A ? 0x20 : 0))
+                    words.bytes.append(UInt8(value) | (value >= 0x41 && value <= 0x5A ? 0x20 : 0))
                 } else if scalar.properties.changesWhenLowercased {
-                    bytes += scalar.properties.lowercaseMapping.utf8
+                    words.bytes += scalar.properties.lowercaseMapping.utf8
                 } else {
-                    UTF8.encode(scalar) { bytes.append($0) }
+                    UTF8.encode(scalar) { words.bytes.append($0) }
                 }
             case .whitespace: endWord()
             case .stop, .other: break

@@ -1,0 +1,20 @@
+@testable import SiteBuild
+import Testing
+
+/// The byte-level pieces of the generated-page link check against what they replace.
+@Suite("Link scanning")
+struct LinkScanningTests {
+    @Test func attributeValuesAreEntityDecodedOnce() {
+        let html = #"<a id="top" href="../a/?x=1&amp;y=2#s&amp;t">a</a> <img src="&lt;&gt;&quot;&#39;&amp;amp;&nbsp;"> <p data-x="&amp;">"#
+        let links = Array(html.utf8).withUnsafeBytes { HTMLLinks(scanning: $0) }
+        #expect(links.ids == ["top"])
+        // `&amp;amp;` decodes to `&amp;`, not `&`; an entity it does not know stays as written.
+        #expect(links.targets == ["../a/?x=1&y=2#s&t", #"<>"'&amp;&nbsp;"#])
+    }
+
+    @Test func pathSegmentsSplitLikeTheStandardLibrary() {
+        for path in ["", "/", "a", "a/", "/a/b/", "a//b", "topics/peer-support/index.html", "../../x/#y", "é/ü/"] {
+            #expect(GeneratedLinkCheck.segments(path[...]) == path.split(separator: "/", omittingEmptySubsequences: false), "\(path)")
+        }
+    }
+}
