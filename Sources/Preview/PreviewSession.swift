@@ -17,6 +17,10 @@ public final class PreviewSession: @unchecked Sendable {
     private let build: IncrementalBuild
     private let report: @Sendable (Event) -> Void
     private let lock = NSLock()
+    /// Where the search index is built, one at a time.
+    private let searchQueue = DispatchQueue(label: "hub.preview.search")
+    /// Counts search refreshes asked for (under `lock`), so only the newest is served.
+    private var searchGeneration = 0
 
     public init(root: URL, options: BuildOptions, report: @escaping @Sendable (Event) -> Void) {
         self.root = root
@@ -81,11 +85,21 @@ public final class PreviewSession: @unchecked Sendable {
         if succeeded { refreshSearch() }
     }
 
-    /// The search index, rebuilt after the pages are served: an edit's pages are not kept
-    /// waiting for it. A failure leaves the last index in place.
+    /// The search index, rebuilt after the pages are served and off the rebuild lock: the
+    /// next save's rebuild does not wait for it (a second at 10,000 articles). Only the
+    /// newest rebuild's index is built and served; an older one still queued is skipped.
+    /// A failure leaves the last index in place. Called with the lock held.
     private func refreshSearch() {
-        guard let search = try? build.searchFiles() else { return }
-        store.update(written: search.written, removed: search.removed, warnings: store.diagnostics)
+        guard let job = build.searchIndexJob() else { return }
+        searchGeneration += 1
+        let generation = searchGeneration
+        searchQueue.async { [self] in
+            guard lock.withLock({ searchGeneration == generation }), let files = try? job.run() else { return }
+            lock.withLock {
+                guard searchGeneration == generation else { return }
+                store.update(written: files, removed: build.replaceSearchFiles(with: files), warnings: store.diagnostics)
+            }
+        }
     }
 
     private static func milliseconds(since start: ContinuousClock.Instant) -> Int {

@@ -59,9 +59,13 @@ public final class SiteStore: @unchecked Sendable {
 
     static func etag(for data: Data) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
+        // Over the raw bytes: `Data`'s iterator costs more than the hashing (10,000 pages
+        // on the first build, the 2 MB A–Z after every title edit).
+        data.withUnsafeBytes { bytes in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01B3
+            }
         }
         return "\"\(String(hash, radix: 16))-\(data.count)\""
     }

@@ -88,6 +88,30 @@ struct IncrementalBuildTests {
         #expect(served == (try Self.fullBuild(Self.site)))
     }
 
+    /// The warnings the preview shows, kept per document between rebuilds, equal those of a
+    /// preview started afresh on the same files, after edits that add and remove findings.
+    @Test func warningsFollowEditsAsAFreshStartWouldShowThem() throws {
+        var current = SiteFixture(files: Self.site.files.merging(["Content/data/language-guide.tsv": CheckFixtures.languageGuide]) { $1 })
+        let build = IncrementalBuild(files: current.siteFiles, options: Self.options())
+        var warnings = try build.buildAll().warnings
+        func edit(_ name: String, body: String) throws {
+            current = current.with(name == "delta" ? SiteFixture.article(name, topics: "[work]", body: body)
+                                   : SiteFixture.article(name, extra: "weight: 1", body: body))
+            let path = "Content/articles/\(name).md"
+            warnings = try build.apply([path: Data(current.files[path]!.utf8)]).warnings
+            #expect(warnings == (try IncrementalBuild(files: current.siteFiles, options: Self.options()).buildAll().warnings))
+        }
+        let before = warnings.count
+        try edit("alpha", body: "It was a cry for help.")
+        #expect(warnings.count == before + 1)
+        #expect(warnings.contains { $0.location?.path == "Content/articles/alpha.md" && $0.message.contains("cry for help") })
+        try edit("delta", body: "Another cry for help.")
+        #expect(warnings.count == before + 2)
+        try edit("alpha", body: "She reached out.")
+        #expect(warnings.count == before + 1)
+        #expect(!warnings.contains { $0.location?.path == "Content/articles/alpha.md" })
+    }
+
     @Test func aBodyEditRendersOnlyThatPage() throws {
         let (build, start) = try Self.start()
         var served = start

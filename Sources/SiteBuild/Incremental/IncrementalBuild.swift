@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SearchIndex
 import SiteModel
 
 /// The build kept alive between edits, for the preview: it holds everything a rebuild
@@ -74,16 +75,42 @@ public final class IncrementalBuild: @unchecked Sendable {
         }
     }
 
-    /// The search index for the last good build. Not part of a rebuild: it reads every
-    /// article (seconds at 10,000), so the preview brings it up to date after the pages
-    /// have been served and reloaded.
+    /// The search index for the last good build, all at once (tests, and callers that can
+    /// wait): `searchIndexJob()`, run, then `replaceSearchFiles(with:)`.
     public func searchFiles() throws -> (written: [String: Data], removed: [String]) {
-        guard let loaded = state?.loaded else { return ([:], []) }
-        let files = try quoting(loaded) { try state!.searchFiles(jobs: options.jobs) }
-        // Fewer articles can mean fewer shards: the ones left over go.
+        guard let job = searchIndexJob() else { return ([:], []) }
+        let files = try job.run()
+        return (files, replaceSearchFiles(with: files))
+    }
+
+    /// The search index's inputs for the last good build, taken now; the index itself is
+    /// built by `SearchIndexJob.run`, which needs nothing of this build and can run beside
+    /// the next rebuild. Not part of a rebuild: it reads every article (a second at
+    /// 10,000), so the preview brings it up to date after the pages are served and reloaded.
+    public func searchIndexJob() -> SearchIndexJob? {
+        guard state != nil else { return nil }
+        return state!.searchIndexJob(jobs: options.jobs)
+    }
+
+    /// Records `files` as the search index now served; returns the earlier index's files
+    /// that it no longer has (fewer articles can mean fewer shards).
+    public func replaceSearchFiles(with files: [String: Data]) -> [String] {
         let removed = searchPaths.subtracting(files.keys).sorted()
         searchPaths = Set(files.keys)
-        return (files, removed)
+        return removed
+    }
+
+    /// Every article's words, ready to become the search index's files.
+    public struct SearchIndexJob: Sendable {
+        let words: [ArticleWords]
+        let output: SearchOutput
+
+        /// Builds the index's files, as `hub build` writes them under `search/`.
+        public func run() throws -> [String: Data] {
+            let memory = MemoryOutput()
+            _ = try output.write(words, to: memory)
+            return memory.files
+        }
     }
 
     /// Applies changed files (nil: deleted) and rebuilds what they affect. Throws

@@ -14,9 +14,14 @@ extension IncrementalBuild {
         var renderer: PageRenderer
         /// The language guide the content checks read (Content/data/language-guide.tsv).
         let guide: LanguageGuide
-        /// Content-check findings per published document (language, readability, trust,
-        /// safe messaging). A rebuild re-runs them only for the documents it parsed again.
-        var checkFindings: [String: [Finding]] = [:]
+        /// Content-check errors and warnings per published document (language, readability,
+        /// trust, safe messaging). A rebuild re-runs them only for the documents it parsed again.
+        var checkDiagnostics: [String: [Diagnostic]] = [:]
+        /// The paths in `checkDiagnostics`, sorted, and all their diagnostics in that order:
+        /// kept up to date as documents are rechecked, because sorting and copying 10,000
+        /// documents' findings on every save cost more than the rest of a body edit.
+        private var checkedPaths: [String] = []
+        private var checkWarnings: [Diagnostic] = []
         /// Each published document's rendered body and what its links need checked.
         var bodies: [String: BodyRenderer.Outcome] = [:]
         /// Each article's words for the search index, with the document they were counted from.
@@ -50,15 +55,15 @@ extension IncrementalBuild {
         var warnings: [Diagnostic] {
             let contacts = TrustCheck(today: today, settings: content.config.checks)
                 .findings(for: content.contacts, file: loaded.crisisContacts)
-            let findings = checkFindings.sorted { $0.key < $1.key }.flatMap(\.value) + contacts
-            return findings.filter { $0.severity != .info }.map(\.diagnostic)
+            let contactWarnings = contacts.filter { $0.severity != .info }.map(\.diagnostic)
+            return contactWarnings.isEmpty ? checkWarnings : checkWarnings + contactWarnings
         }
 
-        /// The search index over every published article's kept body, as a full build
-        /// writes it. Each article's words are counted once per parse of it: they come
-        /// from the document alone, so a body rendered again from the same document (its
-        /// links' targets moved) keeps them.
-        mutating func searchFiles(jobs: Int) throws -> [String: Data] {
+        /// What the search index is built from: every published article's words, in the
+        /// order a full build reads them. Each article's words are counted once per parse
+        /// of it: they come from the document alone, so a body rendered again from the same
+        /// document (its links' targets moved) keeps them.
+        mutating func searchIndexJob(jobs: Int) -> IncrementalBuild.SearchIndexJob {
             let missing = content.articles.compactMap { article -> RenderedDocument? in
                 guard let rendered = bodies[article.path]?.rendered else { return nil }
                 return searchWords[article.path]?.document === rendered.document ? nil : rendered
@@ -68,10 +73,8 @@ extension IncrementalBuild {
             }
             let published = content.documentsByPath
             for path in searchWords.keys where published[path] == nil { searchWords[path] = nil }
-            let words = content.articles.compactMap { searchWords[$0.path]?.words }
-            let output = MemoryOutput()
-            _ = try SearchOutput(synonyms: setup.synonyms, topics: content.config.topics, jobs: jobs).write(words, to: output)
-            return output.files
+            return IncrementalBuild.SearchIndexJob(words: content.articles.compactMap { searchWords[$0.path]?.words },
+                                                   output: SearchOutput(synonyms: setup.synonyms, topics: content.config.topics, jobs: jobs))
         }
 
         /// Runs the content checks again for the documents at `paths`; those no longer
@@ -79,11 +82,38 @@ extension IncrementalBuild {
         mutating func recheck(_ paths: some Sequence<String>, jobs: Int) {
             let published = content.documentsByPath
             let targets = Set(paths)
-            for path in targets where published[path] == nil { checkFindings[path] = nil }
+            var changed = false
+            for path in targets where published[path] == nil { changed = setCheckDiagnostics([], for: path) || changed }
             // `documents` holds the latest parse, which the fast path does not copy into `content`.
             let chosen = targets.sorted().compactMap { published[$0] == nil ? nil : documents[$0] }
             let checks = ContentChecks(content: content, guide: guide, today: today)
-            for outcome in checks.run(chosen, jobs: jobs) { checkFindings[outcome.document.path] = outcome.findings }
+            for outcome in checks.run(chosen, jobs: jobs) {
+                changed = setCheckDiagnostics(outcome.findings.filter { $0.severity != .info }.map(\.diagnostic),
+                                              for: outcome.document.path) || changed
+            }
+            if changed {
+                checkWarnings = checkedPaths.flatMap { checkDiagnostics[$0] ?? [] }
+            }
+        }
+
+        /// Records a document's diagnostics; false when they are the ones it had.
+        private mutating func setCheckDiagnostics(_ diagnostics: [Diagnostic], for path: String) -> Bool {
+            if (checkDiagnostics[path] ?? []) == diagnostics { return false }
+            // Binary search for the first path not before `path`.
+            var index = 0, end = checkedPaths.count
+            while index < end {
+                let middle = (index + end) / 2
+                if checkedPaths[middle] < path { index = middle + 1 } else { end = middle }
+            }
+            let present = index < checkedPaths.count && checkedPaths[index] == path
+            if diagnostics.isEmpty {
+                checkDiagnostics[path] = nil
+                if present { checkedPaths.remove(at: index) }
+            } else {
+                checkDiagnostics[path] = diagnostics
+                if !present { checkedPaths.insert(path, at: index) }
+            }
+            return true
         }
 
         /// Documents in the order a full build reads them: articles, then pages, by path.
