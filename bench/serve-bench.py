@@ -79,6 +79,11 @@ def edit_and_time(serve, path, text):
         raise SystemExit("a benchmark edit failed to build: " + "".join(serve.lines[-20:]))
     return int(match.group(3)), int(match.group(2))
 
+def settled_time(serve):
+    # A front-matter edit renders the pages listing the article just after the reload.
+    match = serve.wait_line(r"then (\d+) pages? listing it in (\d+) ms")
+    return int(match.group(2)), int(match.group(1))
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--hub", default=os.path.join(REPO, ".build/release/hub"))
@@ -123,20 +128,24 @@ def measure(args, serve, articles, full_build_ms):
 
     target = os.path.join(args.site, "Content/articles", articles[len(articles) // 2])
     original = open(target).read()
-    body_times, title_times, title_files = [], [], []
+    body_times, title_times, title_files, title_all = [], [], [], []
     for i in range(20):
         ms, _ = edit_and_time(serve, target, original + f"\nAn edited sentence, number {i}.\n")
         body_times.append(ms)
     for i in range(20):
         edited = re.sub(r'^title: "?(.*?)"?$', lambda m: f'title: "{m.group(1)} (edit {i})"', original, count=1, flags=re.M)
         ms, files = edit_and_time(serve, target, edited)
+        later_ms, later_files = settled_time(serve)
         title_times.append(ms)
-        title_files.append(files)
+        title_all.append(ms + later_ms)
+        title_files.append(files + later_files)
     edit_and_time(serve, target, original)
+    settled_time(serve)
     print(f"one article's body edited: median {statistics.median(body_times):.0f} ms of 20 "
           f"(min {min(body_times)}, max {max(body_times)}) [budget <= 50 ms]")
-    print(f"one article's title edited: median {statistics.median(title_times):.0f} ms of 20 "
-          f"(min {min(title_times)}, max {max(title_times)}), {statistics.median(title_files):.0f} files re-rendered")
+    print(f"one article's title edited: its page reloaded after median {statistics.median(title_times):.0f} ms of 20 "
+          f"(min {min(title_times)}, max {max(title_times)}); every page showing it after {statistics.median(title_all):.0f} ms "
+          f"(min {min(title_all)}, max {max(title_all)}), {statistics.median(title_files):.0f} files re-rendered")
 
     template = os.path.join(args.site, "Templates/article.mustache")
     template_text = open(template).read()

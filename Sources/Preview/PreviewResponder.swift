@@ -46,6 +46,7 @@ public struct PreviewResponder: HTTPResponder {
         }
         let joined = segments.joined(separator: "/")
         let key = isFolder ? (joined.isEmpty ? "index.html" : joined + "/index.html") : joined
+        await store.waitUntilSettled(key)
         if let file = store.file(at: key) {
             return serve(file, path: key, request: request, head: isHead)
         }

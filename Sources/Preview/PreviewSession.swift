@@ -9,6 +9,8 @@ public final class PreviewSession: @unchecked Sendable {
     public enum Event: Sendable {
         case built(IncrementalBuild.Rebuild, milliseconds: Int, changed: [String])
         case failed([Diagnostic], milliseconds: Int, changed: [String])
+        /// The pages a rebuild deferred, rendered after the reload.
+        case settled(files: Int, milliseconds: Int)
     }
 
     public let root: URL
@@ -57,7 +59,7 @@ public final class PreviewSession: @unchecked Sendable {
         }
         run(changed: relevant) {
             for problem in unreadable { _ = try? build.applyUnreadable(problem) }
-            return try build.apply(changes)
+            return try build.apply(changes, deferringListings: true)
         }
     }
 
@@ -66,12 +68,14 @@ public final class PreviewSession: @unchecked Sendable {
         defer { lock.unlock() }
         let start = ContinuousClock.now
         var succeeded = false
+        var deferred: Set<String> = []
         do {
             let rebuild = try work()
             let elapsed = Self.milliseconds(since: start)
             if rebuild.scope == .ignored, store.diagnostics.allSatisfy({ $0.severity != .error }) { return }
-            store.update(written: rebuild.written, removed: rebuild.removed, warnings: rebuild.warnings)
+            store.update(written: rebuild.written, removed: rebuild.removed, warnings: rebuild.warnings, unsettled: rebuild.deferred)
             succeeded = true
+            deferred = rebuild.deferred
             report(.built(rebuild, milliseconds: elapsed, changed: changed))
         } catch let failure as BuildFailure {
             store.fail(failure.diagnostics)
@@ -82,7 +86,26 @@ public final class PreviewSession: @unchecked Sendable {
             report(.failed(diagnostics, milliseconds: Self.milliseconds(since: start), changed: changed))
         }
         broadcaster.send(event: "reload", data: String(store.version))
+        if !deferred.isEmpty { renderDeferred() }
         if succeeded { refreshSearch() }
+    }
+
+    /// The pages that show an edited article without being its own (topic lists, the A–Z),
+    /// rendered after the reload went out: the editor's page comes back first, and a request
+    /// for one of these waits for it (`SiteStore.waitUntilSettled`).
+    private func renderDeferred() {
+        let start = ContinuousClock.now
+        do {
+            let written = try build.renderDeferred()
+            store.settle(written)
+            report(.settled(files: written.count, milliseconds: Self.milliseconds(since: start)))
+        } catch {
+            store.settle([:])
+            let diagnostics = (error as? BuildFailure)?.diagnostics ?? [Diagnostic.error("rebuild failed: \(error)")]
+            store.fail(diagnostics)
+            report(.failed(diagnostics, milliseconds: Self.milliseconds(since: start), changed: []))
+            broadcaster.send(event: "reload", data: String(store.version))
+        }
     }
 
     /// The search index, rebuilt after the pages are served and off the rebuild lock: the

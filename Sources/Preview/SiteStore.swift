@@ -14,6 +14,9 @@ public final class SiteStore: @unchecked Sendable {
     }
 
     private var files: [String: File] = [:]
+    /// Outputs a rebuild changed but has not rendered yet (pages that list an edited
+    /// article, rendered just after the reload): a request for one waits for them.
+    private var unsettled: Set<String> = []
     private var problems: [Diagnostic] = []
     private var generation = 0
     private let lock = NSLock()
@@ -32,14 +35,36 @@ public final class SiteStore: @unchecked Sendable {
     /// whether it missed one.
     public var version: Int { lock.withLock { generation } }
 
-    /// Applies a successful rebuild: new and changed files, removed ones, its warnings.
-    public func update(written: [String: Data], removed: [String], warnings: [Diagnostic]) {
+    /// Applies a successful rebuild: new and changed files, removed ones, its warnings, and
+    /// the outputs it changed but will render a moment later (`settle`).
+    public func update(written: [String: Data], removed: [String], warnings: [Diagnostic], unsettled later: Set<String> = []) {
         let prepared = written.mapValues { File(data: $0, etag: Self.etag(for: $0)) }
         lock.withLock {
             for path in removed { files[path] = nil }
             files.merge(prepared) { _, new in new }
+            unsettled.subtract(written.keys)
+            unsettled.formUnion(later)
             problems = warnings
             generation += 1
+        }
+    }
+
+    /// Files rendered after the rebuild that changed them; every unsettled output is
+    /// settled, rendered or not (one that failed keeps its last good version).
+    public func settle(_ written: [String: Data]) {
+        let prepared = written.mapValues { File(data: $0, etag: Self.etag(for: $0)) }
+        lock.withLock {
+            files.merge(prepared) { _, new in new }
+            unsettled = []
+        }
+    }
+
+    /// Waits, up to `limit`, while the output at `path` is still to be rendered.
+    public func waitUntilSettled(_ path: String, limit: Duration = .seconds(10)) async {
+        let clock = ContinuousClock()
+        let deadline = clock.now + limit
+        while lock.withLock({ unsettled.contains(path) }), clock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
         }
     }
 

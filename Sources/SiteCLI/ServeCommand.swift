@@ -90,6 +90,8 @@ struct ServeCommand: ParsableCommand {
             // Warnings (reviews due) once per full build, not after every edit.
             if rebuild.scope == .full { Terminal.report(rebuild.warnings) }
             Terminal.out("\(what): \(Terminal.count(rebuild.written.count, "file")) written in \(milliseconds) ms\n")
+        case let .settled(files, milliseconds):
+            Terminal.out("  then \(Terminal.count(files, "page")) listing it in \(milliseconds) ms\n")
         case let .failed(diagnostics, _, _):
             Terminal.report(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }.count

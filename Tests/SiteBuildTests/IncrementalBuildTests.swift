@@ -125,6 +125,43 @@ struct IncrementalBuildTests {
         #expect(served == (try Self.fullBuild(edited)))
     }
 
+    /// Deferring: the edited page first, the pages that list it from `renderDeferred()`;
+    /// together they are what the same edit renders at once.
+    @Test func aDeferredTitleEditRendersItsOwnPageFirstAndTheListingsAfter() throws {
+        let edited = Self.site.with(SiteFixture.article("bravo", title: "Bravo Renamed", extra: "weight: 2",
+                                                        body: "Bravo body.\n\n## Details\n\nMore."))
+        let change = ["Content/articles/bravo.md": Data(edited.files["Content/articles/bravo.md"]!.utf8)]
+        let (atOnce, _) = try Self.start()
+        let whole = try atOnce.apply(change)
+        let (build, start) = try Self.start()
+        var served = start
+        var rebuild = try build.apply(change, deferringListings: true)
+        #expect(Set(rebuild.written.keys) == ["bravo/index.html"])
+        #expect(rebuild.deferred == Set(whole.written.keys).subtracting(["bravo/index.html"]))
+        #expect(rebuild.deferred.contains("topics/index.html"))
+        let later = try build.renderDeferred()
+        #expect(rebuild.written.merging(later) { $1 } == whole.written)
+        #expect(try build.renderDeferred().isEmpty)
+        rebuild.deferred = []
+        try Self.apply(rebuild, of: build, to: &served)
+        served.merge(later) { $1 }
+        #expect(served == (try Self.fullBuild(edited)))
+    }
+
+    /// A change that arrives before the deferred pages were rendered renders them with it.
+    @Test func deferredPagesLeftOverAreRenderedWithTheNextChange() throws {
+        let renamed = Self.site.with(SiteFixture.article("bravo", title: "Bravo Renamed", extra: "weight: 2",
+                                                         body: "Bravo body.\n\n## Details\n\nMore."))
+        let (build, _) = try Self.start()
+        let first = try build.apply(["Content/articles/bravo.md": Data(renamed.files["Content/articles/bravo.md"]!.utf8)],
+                                    deferringListings: true)
+        let edited = renamed.with(SiteFixture.article("delta", topics: "[work]", body: "Delta changed."))
+        let next = try build.apply(["Content/articles/delta.md": Data(edited.files["Content/articles/delta.md"]!.utf8)],
+                                   deferringListings: true)
+        #expect(first.deferred.isSubset(of: Set(next.written.keys)))
+        #expect(Self.text(next.written["topics/index.html"]).contains("Bravo Renamed"))
+    }
+
     @Test func aTitleEditRendersEveryPageThatShowsIt() throws {
         let (build, start) = try Self.start()
         var served = start

@@ -56,6 +56,24 @@ struct PreviewResponderTests {
         }
     }
 
+    /// A page a rebuild changed but renders a moment later is not served stale: the
+    /// request waits for it.
+    @Test func anUnsettledPageIsServedOnceSettled() async throws {
+        let store = Self.store()
+        store.update(written: ["index.html": Data(Self.page.utf8)], removed: [], warnings: [], unsettled: ["topics/index.html"])
+        let settler = Task {
+            try await Task.sleep(for: .milliseconds(100))
+            store.settle(["topics/index.html": Data(Self.page.replacingOccurrences(of: "Hello", with: "Topics, renamed").utf8)])
+        }
+        try await Self.app(store).test(.router) { client in
+            try await client.execute(uri: "/topics/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("Topics, renamed"))
+            }
+        }
+        try await settler.value
+    }
+
     @Test func missingPathsGetTheSitesOwn404() async throws {
         try await Self.app().test(.router) { client in
             for path in ["/nope/", "/nope", "/assets/missing.css", "/topics/index.htm"] {

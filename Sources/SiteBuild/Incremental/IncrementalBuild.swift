@@ -23,18 +23,22 @@ public final class IncrementalBuild: @unchecked Sendable {
     private var pending: [String: ChangeScope] = [:]
     /// The search files last handed out, so a smaller index can say which are gone.
     private var searchPaths: Set<String> = []
+    /// Outputs the last rebuild left for `renderDeferred()`.
+    private var deferred: Set<String> = []
 
     /// What one rebuild produced.
     public struct Rebuild: Sendable {
         /// The largest scope among the changes.
         public let scope: ChangeScope
         /// Every output written by this rebuild, by path.
-        public let written: [String: Data]
+        public fileprivate(set) var written: [String: Data]
         /// Outputs the site no longer has.
         public let removed: [String]
         public let warnings: [Diagnostic]
         /// Documents whose Markdown was rendered again.
         public let bodiesRendered: Int
+        /// Outputs that changed but are not in `written` yet: `renderDeferred()` renders them.
+        public var deferred: Set<String> = []
     }
 
     public init(files: SiteFiles, options: BuildOptions, logger: Logger = Logger(label: "hub.preview")) {
@@ -70,6 +74,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             let removed = state.map { Array(Set($0.plan.entries.keys).subtracting(next.plan.entries.keys)) } ?? []
             state = next
             pending = [:]
+            deferred = []
             return Rebuild(scope: .full, written: written, removed: removed.sorted(), warnings: next.warnings,
                            bodiesRendered: rendered.count)
         }
@@ -115,14 +120,34 @@ public final class IncrementalBuild: @unchecked Sendable {
 
     /// Applies changed files (nil: deleted) and rebuilds what they affect. Throws
     /// `BuildFailure` with every problem; the last good outputs stay as they were.
-    public func apply(_ changes: [String: Data?]) throws -> Rebuild {
+    ///
+    /// `deferringListings`: when an edit changes front matter, render only the edited
+    /// documents' pages now, and leave the other pages that show them (topic lists, the
+    /// A–Z, neighbours) in `Rebuild.deferred` for `renderDeferred()`. The preview reloads
+    /// the editor's page first and renders the rest straight after, as Hugo's fast render
+    /// does. A change before `renderDeferred()` renders the leftovers with it.
+    public func apply(_ changes: [String: Data?], deferringListings: Bool = false) throws -> Rebuild {
         // A save that changed nothing (touch, chmod, an editor rewriting the same bytes)
         // rebuilds nothing.
         for (path, data) in changes where files[path] != data || files.unreadable.contains(where: { $0.path == path }) {
             files.replace(path, with: data)
             pending[path] = ChangeScope.of(path)
         }
-        return try rebuildPending()
+        let leftovers = try renderDeferred()
+        var rebuild = try rebuildPending(deferring: deferringListings)
+        rebuild.written.merge(leftovers) { newer, _ in newer }
+        return rebuild
+    }
+
+    /// Renders the outputs the last rebuild deferred, from the last good build. Forgets
+    /// them even when rendering fails: the pages then stay as they were until an edit
+    /// touches them again (only a page that cannot render at all fails here, and the
+    /// rebuild that deferred it rendered every template already).
+    public func renderDeferred() throws -> [String: Data] {
+        guard let state, !deferred.isEmpty else { return [:] }
+        let outputs = deferred.filter { state.plan.entries[$0] != nil }
+        deferred = []
+        return try quoting(state.loaded) { try state.render(outputs, jobs: options.jobs) }
     }
 
     /// Records a file that changed but cannot be read; the rebuild reports it.
@@ -132,7 +157,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         return try rebuildPending()
     }
 
-    private func rebuildPending() throws -> Rebuild {
+    private func rebuildPending(deferring: Bool = false) throws -> Rebuild {
         let scope = pending.values.max() ?? .ignored
         guard let loaded = state?.loaded, scope != .full, files.unreadable.isEmpty else { return try buildAll() }
         let documentPaths = pending.filter { $0.value == .documents }.map(\.key)
@@ -156,11 +181,14 @@ public final class IncrementalBuild: @unchecked Sendable {
             // Front matter changed: the listings, graph and plan change too. Worked on a copy,
             // so a failure leaves the last good state whole.
             var next = state!
-            let result = try quoting(loaded) { try next.update(documents: documentPaths, files: files, options: options) }
+            let result = try quoting(loaded) {
+                try next.update(documents: documentPaths, files: files, options: options, deferring: deferring)
+            }
             state = next
             pending = [:]
+            deferred = result.deferred
             return Rebuild(scope: .documents, written: result.written, removed: result.removed, warnings: next.warnings,
-                           bodiesRendered: result.bodies)
+                           bodiesRendered: result.bodies, deferred: result.deferred)
         case .templates, .full:
             var next = state!
             let result = try quoting(loaded) {

@@ -218,10 +218,21 @@ extension IncrementalBuild {
             links.apply(edit.links)
         }
 
+        /// What `update` did.
+        struct Update {
+            var written: [String: Data] = [:]
+            var removed: [String] = []
+            var bodies = 0
+            /// Outputs that changed but were left for `render` later (`deferring`).
+            var deferred: Set<String> = []
+        }
+
         /// Re-reads the documents at `paths` from `files` and renders the outputs that read
-        /// them (unless `render` is false, when the caller renders everything).
+        /// them (unless `render` is false, when the caller renders everything). `deferring`:
+        /// render only the changed documents' own pages, and return the other outputs (topic
+        /// lists, the A–Z, the sitemap, neighbours) as deferred.
         mutating func update(documents paths: [String], files: SiteFiles, options: BuildOptions,
-                             render: Bool = true) throws -> (written: [String: Data], removed: [String], bodies: Int) {
+                             render: Bool = true, deferring: Bool = false) throws -> Update {
             let (changed, listingChanged) = try parse(paths, files: files)
             for (path, document) in changed { documents[path] = document }
             var bodiesToRender = Set(changed.keys)
@@ -259,7 +270,17 @@ extension IncrementalBuild {
                 try checkLinks(changed: bodiesToRender)
             }
             recheck(changed.keys, jobs: options.jobs)
-            return (render ? try self.render(dirty, jobs: options.jobs) : [:], removed.sorted(), bodiesToRender.count)
+            var result = Update(removed: removed.sorted(), bodies: bodiesToRender.count)
+            guard render else { return result }
+            if deferring {
+                result.deferred = dirty.filter { output in
+                    guard case let .document(source)? = plan.entries[output]?.kind else { return true }
+                    return changed[source] == nil
+                }
+                dirty.subtract(result.deferred)
+            }
+            result.written = try self.render(dirty, jobs: options.jobs)
+            return result
         }
 
         /// Renders the Markdown of the documents at `paths` (all published).
