@@ -135,7 +135,11 @@ public final class IncrementalBuild: @unchecked Sendable {
         }
         let leftovers = try renderDeferred()
         var rebuild = try rebuildPending(deferring: deferringListings)
-        rebuild.written.merge(leftovers) { newer, _ in newer }
+        // What this rebuild rendered or removed is newer than a leftover.
+        let removed = Set(rebuild.removed)
+        for (path, data) in leftovers where rebuild.written[path] == nil && !removed.contains(path) {
+            rebuild.written[path] = data
+        }
         return rebuild
     }
 
