@@ -78,4 +78,18 @@ struct ModelTests {
             #expect(slug.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
         }
     }
+
+    @Test func sourceLinesAreQuotedWithoutTheirLineEnd() {
+        let file = SourceText(path: "x.md", text: "first\r\nsecond ü\n\nfourth\n")
+        #expect(file.line(1) == "first")
+        #expect(file.line(2) == "second ü")
+        #expect(file.line(3) == "")
+        #expect(file.line(4) == "fourth")
+        #expect(file.line(5) == "")
+        #expect(file.line(6) == nil)
+        #expect(file.line(0) == nil)
+        // A bridged or sliced string without contiguous UTF-8 gives the same lines.
+        let bridged = SourceText(path: "x.md", text: String(("first\r\nsecond ü\n\nfourth\n" as NSString) as String))
+        #expect((1...6).map(bridged.line) == (1...6).map(file.line))
+    }
 }

@@ -11,7 +11,8 @@ struct LanguageCheck: Sendable {
     /// One block of prose, lower-cased once for the prefilter and the case-sensitive scan.
     private struct Block {
         let unit: ProseUnits.Unit
-        let lower: String
+        /// Made a String only for the few blocks a term's expression runs on.
+        let lowerBytes: [UInt8]
         /// Lower-casing kept every UTF-16 offset (it does for ASCII and most text), so the
         /// faster case-sensitive expression can run on `lower` and its ranges stay valid.
         let lowerUsable: Bool
@@ -21,7 +22,7 @@ struct LanguageCheck: Sendable {
         init(_ unit: ProseUnits.Unit, prefilter: TermPrefilter) {
             self.unit = unit
             let (bytes, keepsOffsets) = Self.lowercased(unit.text)
-            lower = String(decoding: bytes, as: UTF8.self)
+            lowerBytes = bytes
             lowerUsable = keepsOffsets
             literals = prefilter.scan(bytes)
         }
@@ -60,6 +61,13 @@ struct LanguageCheck: Sendable {
         let isSafeMessaging = !Set(document.frontMatter.topics.map(\.value)).isDisjoint(with: settings.safeMessagingTopics)
         var allowanceUsed = Array(repeating: false, count: allowances.count)
         var quotedRanges: [Int: [NSRange]] = [:]
+        var lowerTexts: [Int: String] = [:]
+        func lowerText(_ index: Int) -> String {
+            if let text = lowerTexts[index] { return text }
+            let text = String(decoding: blocks[index].lowerBytes, as: UTF8.self)
+            lowerTexts[index] = text
+            return text
+        }
         var findings: [Finding] = []
         for termIndex in prefilter.candidates(article) {
             let term = guide.terms[termIndex]
@@ -69,7 +77,7 @@ struct LanguageCheck: Sendable {
                 let text = block.unit.text
                 let whole = NSRange(location: 0, length: text.utf16.count)
                 let matches = if block.lowerUsable, let fast = term.lowerCaseExpression {
-                    fast.matches(in: block.lower, range: whole)
+                    fast.matches(in: lowerText(blockIndex), range: whole)
                 } else {
                     term.expression.matches(in: text, range: whole)
                 }
