@@ -13,32 +13,19 @@ struct SourceText: Sendable {
     /// The text of 1-based line `number`, without its newline; nil when out of range.
     func line(_ number: Int) -> String? {
         guard number > 0 else { return nil }
-        // Over the contiguous UTF-8 when there is one (a native string): every finding quotes
-        // its line, and walking `String.UTF8View` indices costs several times more.
-        if let line = text.utf8.withContiguousStorageIfAvailable({ Self.line(number, in: $0) }) { return line }
-        // Byte-wise: a Character walk over a long file is far slower, and lines end at 0x0A.
-        let bytes = text.utf8
-        var current = 1
-        var start = bytes.startIndex
-        while current < number {
-            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
-            start = bytes.index(after: newline)
-            current += 1
+        // Byte-wise over contiguous UTF-8 (`withUTF8` makes a bridged string native first):
+        // every finding quotes its line, and lines end at 0x0A.
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            for _ in 1..<number {
+                guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+                start = newline + 1
+            }
+            var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
-        if end > start, bytes[bytes.index(before: end)] == 0x0D { end = bytes.index(before: end) }
-        return String(text[start..<end])
-    }
-
-    private static func line(_ number: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var start = 0
-        for _ in 1..<number {
-            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
-            start = newline + 1
-        }
-        var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// An error pointing at `line:column`, quoting the line.

@@ -149,7 +149,8 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// rebuild that deferred it rendered every template already).
     public func renderDeferred() throws -> [String: Data] {
         guard let state, !deferred.isEmpty else { return [:] }
-        let outputs = deferred.filter { state.plan.entries[$0] != nil }
+        // Outputs the site no longer plans are skipped by `render`.
+        let outputs = deferred
         deferred = []
         return try quoting(state.loaded) { try state.render(outputs, jobs: options.jobs) }
     }

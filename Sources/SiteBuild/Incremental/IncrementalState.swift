@@ -24,8 +24,8 @@ extension IncrementalBuild {
         private var checkWarnings: [Diagnostic] = []
         /// Each published document's rendered body and what its links need checked.
         var bodies: [String: BodyRenderer.Outcome] = [:]
-        /// Each article's words for the search index, with the document they were counted from.
-        var searchWords: [String: (document: SourceDocument, words: ArticleWords)] = [:]
+        /// Each article's words for the search index.
+        var searchWords = PerDocument<ArticleWords>()
         var plan = OutputPlan.empty
         var dependencies = DependencyGraph()
         /// Links between documents, kept so a rebuild re-checks only what it touched.
@@ -64,16 +64,15 @@ extension IncrementalBuild {
         /// of it: they come from the document alone, so a body rendered again from the same
         /// document (its links' targets moved) keeps them.
         mutating func searchIndexJob(jobs: Int) -> IncrementalBuild.SearchIndexJob {
-            let missing = content.articles.compactMap { article -> RenderedDocument? in
-                guard let rendered = bodies[article.path]?.rendered else { return nil }
-                return searchWords[article.path]?.document === rendered.document ? nil : rendered
-            }
-            for (rendered, words) in zip(missing, ParallelMap.map(missing, jobs: jobs) { PageWriter.searchWords($0) }) {
-                searchWords[rendered.document.path] = words.map { (rendered.document, $0) }
+            // The bodies hold the latest parse (the fast path does not copy it into `content`).
+            let rendered = content.articles.compactMap { bodies[$0.path]?.rendered }
+            let missing = rendered.filter { searchWords[$0.document] == nil }
+            for (body, words) in zip(missing, ParallelMap.map(missing, jobs: jobs) { PageWriter.searchWords($0) }) {
+                searchWords[body.document] = words
             }
             let published = content.documentsByPath
-            for path in searchWords.keys where published[path] == nil { searchWords[path] = nil }
-            return IncrementalBuild.SearchIndexJob(words: content.articles.compactMap { searchWords[$0.path]?.words },
+            searchWords.keep { published[$0] != nil }
+            return IncrementalBuild.SearchIndexJob(words: rendered.compactMap { searchWords[$0.document] },
                                                    output: SearchOutput(synonyms: setup.synonyms, topics: content.config.topics, jobs: jobs))
         }
 

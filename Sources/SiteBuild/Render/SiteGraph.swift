@@ -34,7 +34,7 @@ struct SiteGraph: Sendable {
         }
         positionInFirstTopic = positions
         let similarity = TextSimilarity(articles: content.articles, jobs: jobs,
-                                        reusing: previous?.similarity.frequentTermsByPath ?? .init())
+                                        reusing: previous?.similarity.termsByDocument ?? .init())
         self.similarity = similarity
         let finder = RelatedArticles(content: content, articlesByTopic: sortedByTopic, positionInFirstTopic: positions,
                                      similarity: similarity)

@@ -21,28 +21,17 @@ struct TextSimilarity: Sendable {
     private let terms: [[(term: UInt64, weight: Int)]]
     /// Term → indices of the articles that keep it, ascending.
     private let postings: [UInt64: [Int32]]
-    /// Every article's frequent terms, for the next graph to reuse.
-    let frequentTermsByPath: FrequentTerms
-
-    /// Articles' frequent terms by source path, with the document they were read from. The
-    /// preview builds a new graph after every front-matter edit; reading 10,000 articles'
-    /// words again each time would cost more than the rest of the rebuild, so a document
-    /// that is the same object as last time keeps its terms.
-    struct FrequentTerms: Sendable {
-        fileprivate var entries: [String: (document: SourceDocument, terms: [(UInt64, Int)])] = [:]
-
-        fileprivate func terms(of article: SourceDocument) -> [(UInt64, Int)]? {
-            guard let entry = entries[article.path], entry.document === article else { return nil }
-            return entry.terms
-        }
-    }
+    /// Every article's frequent terms, for the next graph to reuse: the preview builds a new
+    /// graph after every front-matter edit, and reading 10,000 articles' words again each
+    /// time would cost more than the rest of the rebuild.
+    let termsByDocument: PerDocument<[(UInt64, Int)]>
 
     /// `reusing`: the previous graph's terms, whose unchanged articles are not read again.
-    init(articles: [SourceDocument], jobs: Int = ParallelMap.defaultJobs, reusing previous: FrequentTerms = FrequentTerms()) {
-        let frequent = ParallelMap.map(articles, jobs: jobs) { previous.terms(of: $0) ?? Self.frequentTerms(in: $0) }
-        var byPath = FrequentTerms()
-        for (article, list) in zip(articles, frequent) { byPath.entries[article.path] = (article, list) }
-        frequentTermsByPath = byPath
+    init(articles: [SourceDocument], jobs: Int = ParallelMap.defaultJobs, reusing previous: PerDocument<[(UInt64, Int)]> = .init()) {
+        let frequent = ParallelMap.map(articles, jobs: jobs) { previous[$0] ?? Self.frequentTerms(in: $0) }
+        var byDocument = PerDocument<[(UInt64, Int)]>()
+        for (article, list) in zip(articles, frequent) { byDocument[article] = list }
+        termsByDocument = byDocument
         var documentFrequency: [UInt64: Int] = [:]
         for list in frequent {
             for (term, _) in list { documentFrequency[term, default: 0] += 1 }

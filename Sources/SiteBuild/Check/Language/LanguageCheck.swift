@@ -14,7 +14,7 @@ struct LanguageCheck: Sendable {
         /// Made a String only for the few blocks a term's expression runs on.
         let lowerBytes: [UInt8]
         /// Lower-casing kept every UTF-16 offset (it does for ASCII and most text), so the
-        /// faster case-sensitive expression can run on `lower` and its ranges stay valid.
+        /// faster case-sensitive expression can run on the lower-cased text and its ranges stay valid.
         let lowerUsable: Bool
         /// The literals the guide's terms require that this block holds.
         let literals: LiteralSet
