@@ -10,9 +10,9 @@ import Glibc
 /// stop on Ctrl-C (SIGINT) or SIGTERM, which first closes the live-reload streams so no
 /// open connection holds the shutdown.
 public enum PreviewServer {
-    /// Serves `session` on `host:port` (already chosen, see `freePort`) until a signal.
+    /// Serves `session` on `host:port` (already chosen, see `freePort`) until `stop`.
     /// `onRunning` gets the URL once the server listens.
-    public static func run(session: PreviewSession, host: String, port: Int,
+    public static func run(session: PreviewSession, host: String, port: Int, stop: StopSignal,
                            onRunning: @escaping @Sendable (String) -> Void) async throws {
         var logger = Logger(label: "hub.serve")
         logger.logLevel = .warning
@@ -33,7 +33,7 @@ public enum PreviewServer {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.run() }
             group.addTask {
-                await waitForSignal()
+                await stop.wait()
                 session.broadcaster.finishAll()
             }
             _ = try await group.next()
@@ -79,31 +79,5 @@ public enum PreviewServer {
             default: return nil
             }
         }
-    }
-
-    /// Returns at the first SIGINT or SIGTERM.
-    private static func waitForSignal() async {
-        let signals = [SIGINT, SIGTERM]
-        for number in signals { signal(number, SIG_IGN) }
-        let queue = DispatchQueue(label: "hub.signals")
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = Once(continuation)
-            let sources = signals.map { DispatchSource.makeSignalSource(signal: $0, queue: queue) }
-            for source in sources {
-                source.setEventHandler {
-                    for other in sources { other.cancel() }
-                    once.resume()
-                }
-                source.resume()
-            }
-        }
-    }
-
-    /// Resumes a continuation at most once, whichever signal comes first.
-    private final class Once: @unchecked Sendable {
-        private var continuation: CheckedContinuation<Void, Never>?
-        private let lock = NSLock()
-        init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
-        func resume() { lock.withLock { continuation.take() }?.resume() }
     }
 }

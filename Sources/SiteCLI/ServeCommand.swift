@@ -42,6 +42,8 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Before any thread starts: a Ctrl-C during the first build is then kept, not lost.
+        let stop = StopSignal.install()
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         let host = self.host ?? "127.0.0.1"
         if !PreviewServer.isLoopback(host) {
@@ -63,7 +65,7 @@ struct ServeCommand: ParsableCommand {
         let done = DispatchSemaphore(value: 0)
         Task {
             do {
-                try await PreviewServer.run(session: session, host: host, port: chosenPort) { url in
+                try await PreviewServer.run(session: session, host: host, port: chosenPort, stop: stop) { url in
                     Terminal.out("Serving \(rootURL.lastPathComponent) at \(url)\(asPublic ? " as the public sees it" : " (drafts and scheduled articles included)")\nPress Ctrl-C to stop.\n")
                 }
             } catch {
