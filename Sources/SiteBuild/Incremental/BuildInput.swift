@@ -11,4 +11,12 @@ public enum BuildInput: Hashable, Sendable {
     case listing(String)
     /// Which documents are published and in which topics: topic counts, lists, the A–Z.
     case documentSet
+    /// Every document's listing, read by the pages that list them all (the A–Z, the
+    /// sitemap): a change to any `listing` reaches the outputs that read this, without each
+    /// of them recording 10,000 inputs.
+    case everyListing
+    /// A document's related articles in the order its page shows them, which text
+    /// similarity across the whole site decides: an edit elsewhere can reorder them
+    /// without changing any of their listings.
+    case relatedArticles([String])
 }

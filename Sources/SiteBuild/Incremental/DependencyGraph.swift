@@ -27,7 +27,12 @@ public struct DependencyGraph: Sendable {
     /// Every output that read at least one of `inputs`.
     public func outputs(reading inputs: some Sequence<BuildInput>) -> Set<String> {
         var found: Set<String> = []
-        for input in inputs { found.formUnion(outputsByInput[input] ?? []) }
+        var listings = false
+        for input in inputs {
+            found.formUnion(outputsByInput[input] ?? [])
+            if case .listing = input { listings = true }
+        }
+        if listings { found.formUnion(outputsByInput[.everyListing] ?? []) }
         return found
     }
 

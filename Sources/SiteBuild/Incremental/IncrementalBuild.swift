@@ -175,7 +175,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             // 10,000-entry tables would cost more than the rest of a one-article rebuild.
             let parsed = try quoting(loaded) { try state!.parse(documentPaths, files: files) }
             let edited = parsed.changed.compactMapValues { $0 }
-            if parsed.listingChanged.isEmpty, edited.count == parsed.changed.count {
+            if parsed.regraphed.isEmpty, edited.count == parsed.changed.count {
                 let edit = try quoting(loaded) { try state!.prepareBodyEdit(edited, jobs: options.jobs) }
                 state!.commit(edit)
                 state!.recheck(edit.documents.keys, jobs: options.jobs)
@@ -183,8 +183,8 @@ public final class IncrementalBuild: @unchecked Sendable {
                 return Rebuild(scope: .documents, written: edit.written, removed: [], warnings: state!.warnings,
                                bodiesRendered: edit.bodies.count)
             }
-            // Front matter changed: the listings, graph and plan change too. Worked on a copy,
-            // so a failure leaves the last good state whole.
+            // Front matter, or the words related articles are chosen by, changed: the graph and
+            // plan change too. Worked on a copy, so a failure leaves the last good state whole.
             var next = state!
             let result = try quoting(loaded) {
                 try next.update(documents: documentPaths, files: files, options: options, deferring: deferring)

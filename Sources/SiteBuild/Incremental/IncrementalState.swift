@@ -123,11 +123,26 @@ extension IncrementalBuild {
                                                selection: selection).get()
         }
 
-        /// Published content, graph and pages again, after documents changed what is listed.
-        mutating func resolveAgain() throws {
+        /// Published content, graph and pages again, after the documents at `changed` changed
+        /// what is listed. Patched in place when the edit moved no URL and changed nothing
+        /// published (nearly every front-matter edit: a title, a summary, topics, review
+        /// dates), which returns the documents whose neighbours or related articles were
+        /// worked out again; nil when everything was.
+        mutating func resolveAgain(changed: Set<String>, jobs: Int) throws -> Set<String>? {
+            let edited = changed.sorted().compactMap { documents[$0] }
+            if edited.count == changed.count, let patched = ContentResolver.update(content, with: edited, selection: selection) {
+                let next = try patched.get()
+                if let (graph, affected) = graph.updated(content: next, changed: changed, jobs: jobs) {
+                    content = next
+                    self.graph = graph
+                    renderer = PageRenderer(graph: graph, templates: setup.templates, today: today)
+                    return affected
+                }
+            }
             content = try Self.resolve(documents, setup: setup, selection: selection)
-            graph = SiteGraph(content: content, previous: graph)
+            graph = SiteGraph(content: content, jobs: jobs, previous: graph)
             renderer = PageRenderer(graph: graph, templates: setup.templates, today: today)
+            return nil
         }
 
         /// Re-checks the links of the documents in `changed` and of those linking to them,
@@ -139,11 +154,21 @@ extension IncrementalBuild {
             if !update.allProblems.isEmpty { throw BuildFailure(update.allProblems) }
         }
 
-        /// Plans the outputs again and records what each reads.
-        mutating func replan() {
-            plan = OutputPlan(graph: graph, assets: setup.assets, linkedPaths: bodies.mapValues(\.links.linkedPaths),
-                              searchPage: setup.templates.has("search"))
-            plan.record(in: &dependencies)
+        /// Plans the outputs again (if `documents` is given, only their pages and the pages
+        /// listing documents) and records what each reads; returns the outputs whose inputs
+        /// differ from what they read before.
+        @discardableResult
+        mutating func replan(documents: Set<String>? = nil) -> Set<String> {
+            let linkedPaths = { [bodies] (path: String) in bodies[path]?.links.linkedPaths ?? [] }
+            var planned: Set<String>?
+            if let documents {
+                (plan, planned) = plan.updated(graph: graph, linkedPaths: linkedPaths, documents: documents)
+            } else {
+                plan = OutputPlan(graph: graph, assets: setup.assets, linkedPaths: linkedPaths, searchPage: setup.templates.has("search"))
+            }
+            let changed = plan.changedOutputs(since: dependencies, among: planned)
+            plan.record(in: &dependencies, only: planned)
+            return changed
         }
 
         /// Templates and assets read again from `files`; pages are not rendered here.
@@ -160,29 +185,53 @@ extension IncrementalBuild {
             replan()
         }
 
-        /// The documents at `paths` parsed again (nil: deleted), and those whose front
-        /// matter changed. Changes nothing, so a failure leaves the state as it was.
-        func parse(_ paths: [String], files: SiteFiles) throws -> (changed: [String: SourceDocument?], listingChanged: Set<String>) {
+        /// What parsing edited files again found.
+        struct Parsed {
+            /// The documents parsed again by source path (nil: deleted).
             var changed: [String: SourceDocument?] = [:]
+            /// Those whose front matter changed (or that are new or gone): what other pages
+            /// show of them, and where they sort, may differ.
+            var listingChanged: Set<String> = []
+            /// Those whose words for related articles (title, summary, the start of the
+            /// body) changed: other articles' related lists may differ.
+            var termsChanged: Set<String> = []
+
+            /// The documents whose change reaches the graph of related articles and lists.
+            var regraphed: Set<String> { listingChanged.union(termsChanged) }
+        }
+
+        /// The documents at `paths` parsed again, and what changed in them. Changes nothing,
+        /// so a failure leaves the state as it was.
+        func parse(_ paths: [String], files: SiteFiles) throws -> Parsed {
+            var parsed = Parsed()
             var diagnostics: [Diagnostic] = []
             for path in paths.sorted() {
-                guard let data = files[path] else { changed[path] = .some(nil); continue }
+                guard let data = files[path] else { parsed.changed[path] = .some(nil); continue }
                 switch ContentLoader.decode(data, path: path) {
                 case let .failure(diagnostic): diagnostics.append(diagnostic)
                 case let .success(text):
                     let kind: DocumentKind = path.hasPrefix(ContentLoader.articlesFolder) ? .article : .page
                     switch FrontMatterParser.parse(text, kind: kind) {
-                    case let .success(document): changed[path] = document
+                    case let .success(document): parsed.changed[path] = document
                     case let .failure(failure): diagnostics += failure.diagnostics
                     }
                 }
             }
             guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
-            let listingChanged = Set(changed.compactMap { path, new -> String? in
-                guard let old = documents[path], let new else { return documents[path] == nil && new == nil ? nil : path }
-                return old.frontMatterText == new.frontMatterText ? nil : path
-            })
-            return (changed, listingChanged)
+            for (path, new) in parsed.changed {
+                switch (documents[path], new) {
+                case (nil, nil): continue
+                case let (old?, new?):
+                    if old.frontMatterText != new.frontMatterText {
+                        parsed.listingChanged.insert(path)
+                    } else if new.kind == .article,
+                              !TextSimilarity.frequentTerms(in: old).elementsEqual(TextSimilarity.frequentTerms(in: new), by: ==) {
+                        parsed.termsChanged.insert(path)
+                    }
+                default: parsed.listingChanged.insert(path)
+                }
+            }
+            return parsed
         }
 
         /// An edit to documents' bodies only, worked out without touching the state.
@@ -232,15 +281,17 @@ extension IncrementalBuild {
         /// lists, the A–Z, the sitemap, neighbours) as deferred.
         mutating func update(documents paths: [String], files: SiteFiles, options: BuildOptions,
                              render: Bool = true, deferring: Bool = false) throws -> Update {
-            let (changed, listingChanged) = try parse(paths, files: files)
+            let parsed = try parse(paths, files: files)
+            let (changed, listingChanged) = (parsed.changed, parsed.listingChanged)
             for (path, document) in changed { documents[path] = document }
             var bodiesToRender = Set(changed.keys)
             var dirty = dependencies.outputs(reading: changed.keys.map { BuildInput.body($0) })
             var removed: [String] = []
-            if !listingChanged.isEmpty {
-                let before = (dependencies: dependencies, plan: plan, fingerprint: sharedFingerprint,
-                              counts: graph.topicCounts, published: content.documents.count)
-                try resolveAgain()
+            if !parsed.regraphed.isEmpty {
+                let before = (plan: plan, fingerprint: sharedFingerprint, counts: graph.topicCounts, published: content.documents.count)
+                // The outputs that showed the changed documents, before the plan moves on.
+                dirty.formUnion(dependencies.outputs(reading: listingChanged.map { BuildInput.listing($0) }))
+                let affected = try resolveAgain(changed: parsed.regraphed, jobs: options.jobs)
                 let published = content.documentsByPath
                 let unpublished = bodies.keys.filter { published[$0] == nil }
                 for path in unpublished { bodies[path] = nil }
@@ -252,16 +303,14 @@ extension IncrementalBuild {
                 bodiesToRender = bodiesToRender.filter { published[$0] != nil }
                 try renderBodies(bodiesToRender, jobs: options.jobs)
                 try checkLinks(changed: bodiesToRender.union(unpublished))
-                replan()
+                dirty.formUnion(replan(documents: affected?.union(bodiesToRender)))
                 sharedFingerprint = renderer.sharedFingerprint
-                dirty.formUnion(before.dependencies.outputs(reading: listingChanged.map { BuildInput.listing($0) }))
-                dirty.formUnion(plan.changedOutputs(since: before.dependencies))
                 dirty.formUnion(bodiesToRender.compactMap { published[$0]?.sitePath.filePath })
                 if before.counts != graph.topicCounts || before.published != content.documents.count {
                     dirty.formUnion(dependencies.outputs(reading: [.documentSet]))
                 }
                 if before.fingerprint != sharedFingerprint { dirty.formUnion(plan.entries.keys) }
-                removed = Array(Set(before.plan.entries.keys).subtracting(plan.entries.keys))
+                if affected == nil { removed = Array(Set(before.plan.entries.keys).subtracting(plan.entries.keys)) }
                 dirty = dirty.filter { plan.entries[$0] != nil }
             } else {
                 bodiesToRender = bodiesToRender.filter { content.documentsByPath[$0] != nil }
@@ -403,15 +452,6 @@ struct LinkIndex: Sendable {
         for (target, source) in update.incomingAdded { incoming[target, default: []].insert(source) }
         for (source, targets) in update.outgoing { outgoing[source] = targets.isEmpty ? nil : targets }
         for (source, list) in update.problems { problems[source] = list.isEmpty ? nil : list }
-    }
-}
-
-extension OutputPlan {
-    /// No outputs: the plan before the first build.
-    static let empty = OutputPlan(entries: [:])
-
-    private init(entries: [String: Entry]) {
-        self.entries = entries
     }
 }
 

@@ -29,55 +29,108 @@ struct OutputPlan: Sendable {
     }
 
     /// By output path: `peer-support/index.html`, `feed.xml`, `assets/style.1a2b.css`.
-    let entries: [String: Entry]
+    private(set) var entries: [String: Entry] = [:]
+    /// The newest articles the home page lists.
+    static let homeLatest = 6
 
-    /// `linkedPaths`: for each rendered document, the source paths its links name.
+    /// `linkedPaths`: for a rendered document, the source paths its links name.
     /// `searchPage`: the theme has `search.mustache` (its no-JavaScript A–Z lists every document).
-    init(graph: SiteGraph, assets: AssetManifest, linkedPaths: [String: [String]], searchPage: Bool, homeLatest: Int = 6) {
+    init(graph: SiteGraph, assets: AssetManifest, linkedPaths: (String) -> [String], searchPage: Bool) {
         let content = graph.content
-        var entries: [String: Entry] = [:]
-        func add(_ path: String, _ kind: Kind, _ documents: some Sequence<SourceDocument>, extra: [BuildInput] = []) {
-            var inputs = Set(documents.lazy.map { BuildInput.listing($0.path) })
-            inputs.formUnion(extra)
-            entries[path] = Entry(kind: kind, inputs: inputs)
-        }
-        for document in content.documents {
-            var reads = [document]
-            if document.kind == .article {
-                let (previous, next) = graph.neighbours(of: document)
-                reads += [previous, next].compactMap { $0 } + graph.related(to: document)
-            }
-            let links = (linkedPaths[document.path] ?? []).map { BuildInput.listing($0) }
-            add(document.sitePath.filePath, .document(document.path), reads, extra: [.body(document.path)] + links)
-        }
-        add(SitePath("").filePath, .home, content.articles.prefix(homeLatest) + graph.recentlyReviewed.prefix(homeLatest),
-            extra: [.documentSet])
-        for topic in content.config.topics {
-            add(topic.path.filePath, .topic(topic.slug), graph.articlesByTopic[topic.slug] ?? [], extra: [.documentSet])
-        }
-        add(SitePath("topics/").filePath, .topicsIndex, content.documents, extra: [.documentSet])
-        add("404.html", .notFound, [])
-        if searchPage { add(SitePath("search/").filePath, .search, content.documents, extra: [.documentSet]) }
+        for document in content.documents { planPage(of: document, graph: graph, linkedPaths: linkedPaths) }
+        planListings(graph, searchPage: searchPage)
         let byURL = Dictionary(content.documents.map { ($0.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
         for alias in content.aliases {
             add(alias.from.filePath, .redirect(from: alias.from, to: alias.to), byURL[alias.to].map { [$0] } ?? [])
         }
-        add("sitemap.xml", .sitemap, content.documents, extra: [.documentSet])
-        add("feed.xml", .feed, content.articles.prefix(SiteFeeds.feedLimit), extra: [.documentSet])
+        add("404.html", .notFound, [])
         add("robots.txt", .robots, [])
         add(SecurityHeaders.fileName, .securityHeaders, [])
         for asset in assets.files { add("assets/" + asset.name, .asset(asset.name), []) }
-        self.entries = entries
     }
 
-    /// Records every entry's inputs in `graph`, forgetting outputs no longer planned.
-    func record(in graph: inout DependencyGraph) {
-        for output in Array(graph.outputs) where entries[output] == nil { graph.remove(output) }
-        for (path, entry) in entries { graph.record(path, reads: entry.inputs) }
+    /// This plan with the pages of `documents` and every listing page planned again from
+    /// `graph`, for an edit that changed no URL and nothing published (`SiteGraph.updated`),
+    /// and the outputs planned again.
+    func updated(graph: SiteGraph, linkedPaths: (String) -> [String], documents: Set<String>) -> (plan: OutputPlan, planned: Set<String>) {
+        var next = self
+        var planned: Set<String> = []
+        for path in documents {
+            guard let document = graph.content.documentsByPath[path] else { continue }
+            planned.insert(next.planPage(of: document, graph: graph, linkedPaths: linkedPaths))
+        }
+        planned.formUnion(next.planListings(graph, searchPage: entries[SitePath("search/").filePath] != nil))
+        return (next, planned)
     }
 
-    /// Outputs that are new in this plan, or whose inputs differ from what `graph` recorded.
-    func changedOutputs(since graph: DependencyGraph) -> Set<String> {
-        Set(entries.compactMap { path, entry in graph.inputs(of: path) == entry.inputs ? nil : path })
+    /// Records every entry's inputs in `graph` (only those at `paths`, if given), forgetting
+    /// outputs no longer planned.
+    func record(in graph: inout DependencyGraph, only paths: Set<String>? = nil) {
+        guard let paths else {
+            for output in Array(graph.outputs) where entries[output] == nil { graph.remove(output) }
+            for (path, entry) in entries { graph.record(path, reads: entry.inputs) }
+            return
+        }
+        for path in paths { if let entry = entries[path] { graph.record(path, reads: entry.inputs) } else { graph.remove(path) } }
     }
+
+    /// Outputs (all, or those at `paths`) that are new in this plan, or whose inputs differ
+    /// from what `graph` recorded.
+    func changedOutputs(since graph: DependencyGraph, among paths: Set<String>? = nil) -> Set<String> {
+        guard let paths else {
+            return Set(entries.compactMap { path, entry in graph.inputs(of: path) == entry.inputs ? nil : path })
+        }
+        return paths.filter { entries[$0] != nil && graph.inputs(of: $0) != entries[$0]?.inputs }
+    }
+
+    /// A document's page reads the document, its neighbours, its related articles and the
+    /// documents its links name.
+    @discardableResult
+    private mutating func planPage(of document: SourceDocument, graph: SiteGraph, linkedPaths: (String) -> [String]) -> String {
+        var reads = [document]
+        var extra: [BuildInput] = [.body(document.path)] + linkedPaths(document.path).map { BuildInput.listing($0) }
+        if document.kind == .article {
+            let (previous, next) = graph.neighbours(of: document)
+            let related = graph.related(to: document)
+            reads += [previous, next].compactMap { $0 } + related
+            extra.append(.relatedArticles(related.map(\.path)))
+        }
+        let path = document.sitePath.filePath
+        add(path, .document(document.path), reads, extra: extra)
+        return path
+    }
+
+    /// The pages that list documents: home, topics, the A–Z, search, the sitemap and feed.
+    @discardableResult
+    private mutating func planListings(_ graph: SiteGraph, searchPage: Bool) -> [String] {
+        let content = graph.content
+        var paths = [SitePath("").filePath, SitePath("topics/").filePath, "sitemap.xml", "feed.xml"]
+        add(paths[0], .home, content.articles.prefix(Self.homeLatest) + graph.recentlyReviewed.prefix(Self.homeLatest),
+            extra: [.documentSet])
+        add(paths[1], .topicsIndex, [], extra: [.documentSet, .everyListing])
+        add(paths[2], .sitemap, [], extra: [.documentSet, .everyListing])
+        add(paths[3], .feed, content.articles.prefix(SiteFeeds.feedLimit), extra: [.documentSet])
+        for topic in content.config.topics {
+            add(topic.path.filePath, .topic(topic.slug), graph.articlesByTopic[topic.slug] ?? [], extra: [.documentSet])
+            paths.append(topic.path.filePath)
+        }
+        if searchPage {
+            add(SitePath("search/").filePath, .search, [], extra: [.documentSet, .everyListing])
+            paths.append(SitePath("search/").filePath)
+        }
+        return paths
+    }
+
+    private mutating func add(_ path: String, _ kind: Kind, _ documents: some Sequence<SourceDocument>, extra: [BuildInput] = []) {
+        var inputs = Set(documents.lazy.map { BuildInput.listing($0.path) })
+        inputs.formUnion(extra)
+        entries[path] = Entry(kind: kind, inputs: inputs)
+    }
+}
+
+extension OutputPlan {
+    /// No outputs: the plan before the first build.
+    static let empty = OutputPlan()
+
+    private init() {}
 }

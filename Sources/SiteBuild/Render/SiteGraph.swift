@@ -2,61 +2,75 @@ import CommonMark
 import SiteModel
 
 /// The relations between published documents that pages show: topic lists, neighbours,
-/// related articles, the newest and most recently reviewed. Computed once per build.
+/// related articles, the newest and most recently reviewed. Computed once per build, and
+/// patched by the preview after an edit that moves no article (`updated`).
 struct SiteGraph: Sendable {
     let content: SiteContent
-    /// Each topic's articles, by weight then title.
-    let articlesByTopic: [String: [SourceDocument]]
+    private let lists: TopicLists
     /// Most recently reviewed first.
     let recentlyReviewed: [SourceDocument]
-    /// Each article's position in its first topic's list, so neighbours are a lookup.
-    private let positionInFirstTopic: [String: Int]
-    private let similarity: TextSimilarity
-    /// Up to `relatedLimit` related articles per document, by source path.
-    private let relatedByPath: [String: [SourceDocument]]
+    private let finder: RelatedArticles
+    /// Up to `relatedLimit` related articles' source paths, by source path.
+    private let relatedByPath: [String: [String]]
     static let relatedLimit = 3
 
     /// `previous`: the graph before an edit (the preview), whose per-article work is reused
     /// for articles that did not change.
     init(content: SiteContent, jobs: Int = ParallelMap.defaultJobs, previous: SiteGraph? = nil) {
-        self.content = content
-        var byTopic: [String: [SourceDocument]] = [:]
-        for article in content.articles {
-            for topic in article.frontMatter.topics { byTopic[topic.value, default: []].append(article) }
-        }
-        let sortedByTopic = byTopic.mapValues { Self.sorted($0) { OrderKey($0.frontMatter.weight, $0.frontMatter.title, $0.path) } }
-        articlesByTopic = sortedByTopic
-        var positions: [String: Int] = [:]
-        for (topic, list) in sortedByTopic {
-            for (index, article) in list.enumerated() where article.frontMatter.topics.first?.value == topic {
-                positions[article.path] = index
-            }
-        }
-        positionInFirstTopic = positions
-        let similarity = TextSimilarity(articles: content.articles, jobs: jobs,
-                                        reusing: previous?.similarity.termsByDocument ?? .init())
-        self.similarity = similarity
-        let finder = RelatedArticles(content: content, articlesByTopic: sortedByTopic, positionInFirstTopic: positions,
-                                     similarity: similarity)
+        let lists = TopicLists(articles: content.articles)
+        let finder = RelatedArticles(content: content, jobs: jobs, reusing: previous?.finder.similarity.termsByDocument ?? .init())
         let documents = content.documents
-        let related = ParallelMap.map(documents, jobs: jobs) { finder.related(to: $0, limit: Self.relatedLimit) }
-        relatedByPath = Dictionary(zip(documents.map(\.path), related), uniquingKeysWith: { first, _ in first })
+        let related = ParallelMap.map(documents, jobs: jobs) { finder.related(to: $0, limit: Self.relatedLimit, lists: lists).map(\.path) }
+        self.init(content: content, lists: lists, finder: finder,
+                  relatedByPath: Dictionary(zip(documents.map(\.path), related), uniquingKeysWith: { first, _ in first }))
+    }
+
+    private init(content: SiteContent, lists: TopicLists, finder: RelatedArticles, relatedByPath: [String: [String]]) {
+        self.content = content
+        self.lists = lists
+        self.finder = finder
+        self.relatedByPath = relatedByPath
         // Articles are already newest first, so a stable sort on the review date alone keeps
         // that order between equal dates.
         let reviewed = content.articles.map { -($0.frontMatter.lastReviewed?.value ?? Day.distantPast).daysSinceEpoch }
         recentlyReviewed = content.articles.indices.sorted { (reviewed[$0], $0) < (reviewed[$1], $1) }.map { content.articles[$0] }
     }
 
+    /// The graph for `content`, in which only the documents at `changed` differ from this
+    /// graph's, each still published with the same slug and date; nil for any other edit.
+    /// Also returns the documents whose neighbours or related articles were worked out
+    /// again (the rest are as they were). What it returns equals a new graph's.
+    func updated(content next: SiteContent, changed: Set<String>, jobs: Int) -> (graph: SiteGraph, affected: Set<String>)? {
+        guard next.articles.count == content.articles.count, next.pages.count == content.pages.count else { return nil }
+        var old: [SourceDocument] = [], new: [SourceDocument] = []
+        for path in changed.sorted() {
+            switch (content.documentsByPath[path], next.documentsByPath[path]) {
+            case (nil, nil): continue
+            case let (before?, after?) where before.kind == after.kind:
+                if after.kind == .article { old.append(before); new.append(after) }
+            default: return nil
+            }
+        }
+        guard let (finder, similar) = finder.updated(new) else { return nil }
+        let (lists, near) = lists.updated(replacing: old, with: new, reach: RelatedArticles.reach(limit: Self.relatedLimit))
+        let targets = similar.union(near).union(changed).sorted().compactMap { next.documentsByPath[$0] }
+        let related = ParallelMap.map(targets, jobs: jobs) { finder.related(to: $0, limit: Self.relatedLimit, lists: lists).map(\.path) }
+        var relatedByPath = self.relatedByPath
+        for (document, paths) in zip(targets, related) { relatedByPath[document.path] = paths }
+        return (SiteGraph(content: next, lists: lists, finder: finder, relatedByPath: relatedByPath), Set(targets.map(\.path)))
+    }
+
+    /// Each topic's articles, by weight then title.
+    var articlesByTopic: [String: [SourceDocument]] { lists.byTopic }
+
     /// The article before and after `article` in its first topic.
     func neighbours(of article: SourceDocument) -> (previous: SourceDocument?, next: SourceDocument?) {
-        guard let topic = article.frontMatter.topics.first?.value, let list = articlesByTopic[topic],
-              let index = positionInFirstTopic[article.path] else { return (nil, nil) }
-        return (index > 0 ? list[index - 1] : nil, index + 1 < list.count ? list[index + 1] : nil)
+        lists.neighbours(of: article)
     }
 
     /// Up to three related articles (`RelatedArticles` says how they are chosen).
     func related(to document: SourceDocument) -> [SourceDocument] {
-        relatedByPath[document.path] ?? []
+        (relatedByPath[document.path] ?? []).compactMap { content.documentsByPath[$0] }
     }
 
     /// Sorts by a key computed once per document: comparing whole documents copies and

@@ -17,43 +17,108 @@ struct TextSimilarity: Sendable {
     /// would cost more than the rest of this step.
     static let bodyPrefixBytes = 1_500
 
+    /// Each article's frequent terms with their counts, what its kept terms are chosen from.
+    private var frequent: [[(UInt64, Int)]]
+    /// How many articles have each term among their frequent terms.
+    private var documentFrequency: [UInt64: Int] = [:]
     /// Each article's kept terms with their weights.
-    private let terms: [[(term: UInt64, weight: Int)]]
+    private var terms: [[(term: UInt64, weight: Int)]]
     /// Term → indices of the articles that keep it, ascending.
-    private let postings: [UInt64: [Int32]]
+    private var postings: [UInt64: [Int32]] = [:]
     /// Every article's frequent terms, for the next graph to reuse: the preview builds a new
-    /// graph after every front-matter edit, and reading 10,000 articles' words again each
-    /// time would cost more than the rest of the rebuild.
-    let termsByDocument: PerDocument<[(UInt64, Int)]>
+    /// graph after front-matter edits, and reading 10,000 articles' words again each time
+    /// would cost more than the rest of the rebuild.
+    private(set) var termsByDocument = PerDocument<[(UInt64, Int)]>()
 
-    /// `reusing`: the previous graph's terms, whose unchanged articles are not read again.
+    /// `articles` are indexed by position. `reusing`: the previous graph's terms, whose
+    /// unchanged articles are not read again.
     init(articles: [SourceDocument], jobs: Int = ParallelMap.defaultJobs, reusing previous: PerDocument<[(UInt64, Int)]> = .init()) {
-        let frequent = ParallelMap.map(articles, jobs: jobs) { previous[$0] ?? Self.frequentTerms(in: $0) }
-        var byDocument = PerDocument<[(UInt64, Int)]>()
-        for (article, list) in zip(articles, frequent) { byDocument[article] = list }
-        termsByDocument = byDocument
-        var documentFrequency: [UInt64: Int] = [:]
+        frequent = ParallelMap.map(articles, jobs: jobs) { previous[$0] ?? Self.frequentTerms(in: $0) }
+        for (article, list) in zip(articles, frequent) { termsByDocument[article] = list }
         for list in frequent {
             for (term, _) in list { documentFrequency[term, default: 0] += 1 }
         }
-        let count = Double(max(1, articles.count))
-        var kept: [[(term: UInt64, weight: Int)]] = []
-        kept.reserveCapacity(articles.count)
-        var postings: [UInt64: [Int32]] = [:]
+        terms = []
+        terms.reserveCapacity(articles.count)
         for (index, list) in frequent.enumerated() {
-            let scored = list.compactMap { term, frequency -> (term: UInt64, weight: Int)? in
-                let df = documentFrequency[term] ?? 1
-                guard df >= 2, df <= Self.maximumArticlesPerTerm else { return nil }
-                // tf·idf in integer hundredths, so ordering never depends on rounding.
-                return (term, Int(Double(frequency) * log(count / Double(df)) * 100))
-            }
-            .filter { $0.weight > 0 }
-            .largest(Self.termsPerArticle) { ($0.weight, $1.term) > ($1.weight, $0.term) }
-            kept.append(scored)
-            for entry in scored { postings[entry.term, default: []].append(Int32(index)) }
+            let kept = kept(from: list)
+            terms.append(kept)
+            for entry in kept { postings[entry.term, default: []].append(Int32(index)) }
         }
-        terms = kept
-        self.postings = postings
+    }
+
+    /// The index after the articles at `changed` were parsed again, with `articles` in the
+    /// same positions as before (none added, removed or moved), and the positions whose
+    /// `similar(to:)` may differ now or that share a kept term with a changed article.
+    ///
+    /// An article's kept terms depend on how many articles use each of its terms, so an edit
+    /// can change other articles' terms too: those holding a term whose count changed
+    /// within the range that is weighed are scored again.
+    func updated(articles: [SourceDocument], changed: [Int]) -> (index: TextSimilarity, affected: Set<Int>) {
+        var next = self
+        var counted: Set<UInt64> = []
+        for index in changed {
+            let list = termsByDocument[articles[index]] ?? Self.frequentTerms(in: articles[index])
+            for (term, _) in frequent[index] { next.documentFrequency[term, default: 0] -= 1; counted.insert(term) }
+            for (term, _) in list { next.documentFrequency[term, default: 0] += 1; counted.insert(term) }
+            next.frequent[index] = list
+            next.termsByDocument[articles[index]] = list
+        }
+        var weighed: Set<UInt64> = []
+        for term in counted {
+            let before = documentFrequency[term] ?? 0, after = next.documentFrequency[term] ?? 0
+            if after == 0 { next.documentFrequency[term] = nil }
+            if before != after, Self.isWeighed(before) || Self.isWeighed(after) { weighed.insert(term) }
+        }
+        var rescored = Set(changed)
+        if !weighed.isEmpty {
+            for (index, list) in next.frequent.enumerated() where list.contains(where: { weighed.contains($0.0) }) {
+                rescored.insert(index)
+            }
+        }
+        var affected: Set<Int> = []
+        var movedTerms: Set<UInt64> = []
+        for index in rescored.sorted() {
+            let old = terms[index], new = next.kept(from: next.frequent[index])
+            if old.elementsEqual(new, by: { $0 == $1 }) { continue }
+            affected.insert(index)
+            next.terms[index] = new
+            let oldTerms = Set(old.map(\.term)), newTerms = Set(new.map(\.term))
+            for term in oldTerms.subtracting(newTerms) {
+                next.postings[term]?.removeAll { $0 == Int32(index) }
+                if next.postings[term]?.isEmpty == true { next.postings[term] = nil }
+                movedTerms.insert(term)
+            }
+            for term in newTerms.subtracting(oldTerms) {
+                var list = next.postings[term] ?? []
+                list.insert(Int32(index), at: list.firstIndex { $0 > Int32(index) } ?? list.count)
+                next.postings[term] = list
+                movedTerms.insert(term)
+            }
+        }
+        // Articles keeping a term whose postings moved, and those sharing a term with a
+        // changed article (whose topics, say, may rank it differently now).
+        for term in movedTerms { affected.formUnion((next.postings[term] ?? []).map(Int.init)) }
+        for index in changed {
+            for (term, _) in terms[index] + next.terms[index] { affected.formUnion((next.postings[term] ?? []).map(Int.init)) }
+        }
+        return (next, affected)
+    }
+
+    /// Whether a term used by `count` articles is weighed at all.
+    private static func isWeighed(_ count: Int) -> Bool { count >= 2 && count <= maximumArticlesPerTerm }
+
+    /// An article's kept terms: its most distinctive frequent terms by tf–idf.
+    private func kept(from list: [(UInt64, Int)]) -> [(term: UInt64, weight: Int)] {
+        let count = Double(max(1, frequent.count))
+        return list.compactMap { term, frequency -> (term: UInt64, weight: Int)? in
+            let df = documentFrequency[term] ?? 1
+            guard Self.isWeighed(df) else { return nil }
+            // tf·idf in integer hundredths, so ordering never depends on rounding.
+            return (term, Int(Double(frequency) * log(count / Double(df)) * 100))
+        }
+        .filter { $0.weight > 0 }
+        .largest(Self.termsPerArticle) { ($0.weight, $1.term) > ($1.weight, $0.term) }
     }
 
     /// Articles sharing kept terms with article `index`, with the summed weights of the

@@ -14,6 +14,8 @@ struct SiteContent: Sendable {
     let excludedPaths: [String: String]
     /// Redirects: old path → the document's path.
     let aliases: [(from: SitePath, to: SitePath)]
+    /// Every published article's slug, which `related` may name.
+    let articleSlugs: Set<String>
 
     var documents: [SourceDocument] { articles + pages }
 }
@@ -39,11 +41,8 @@ enum ContentResolver {
         var published: [SourceDocument] = []
         var excluded: [String: String] = [:]
         for document in documents {
-            if document.frontMatter.isDraft, !selection.includeDrafts {
-                excluded[document.path] = "a draft (build with --drafts to include it)"
-            } else if document.kind == .article, let date = document.frontMatter.published, date > selection.today,
-                      !selection.includeFuture {
-                excluded[document.path] = "scheduled for \(date.iso) (build with --future to include it)"
+            if let reason = exclusion(of: document, selection) {
+                excluded[document.path] = reason
             } else {
                 published.append(document)
             }
@@ -65,30 +64,83 @@ enum ContentResolver {
             } else {
                 bySlug[document.slug] = document
             }
-            for topic in document.frontMatter.topics where !declaredTopics.contains(topic.value) {
-                let suggestion = YAMLReader.closest(to: topic.value, in: config.topics.map(\.slug))
-                diagnostics.append(.error("topic '\(topic.value)' is not declared in Content/site.yml", at: topic.location,
-                                          notes: (suggestion.map { ["did you mean '\($0)'?"] } ?? [])
-                                              + ["declared topics: \(config.topics.map(\.slug).joined(separator: ", "))"]))
-            }
+            diagnostics += undeclaredTopics(in: document, config: config, declared: declaredTopics)
         }
         let articleSlugs = Set(published.filter { $0.kind == .article }.map(\.slug))
-        for document in published {
-            for related in document.frontMatter.related where !articleSlugs.contains(related.value) {
-                let suggestion = YAMLReader.closest(to: related.value, in: articleSlugs.sorted())
-                diagnostics.append(.error("related article '\(related.value)' does not exist or is not published", at: related.location,
-                                          notes: suggestion.map { ["did you mean '\($0)'?"] } ?? []))
-            }
-        }
+        for document in published { diagnostics += missingRelated(in: document, articleSlugs: articleSlugs) }
         let aliases = resolveAliases(published, slugs: Set(bySlug.keys), diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
-        let articles = SiteGraph.sorted(published.filter { $0.kind == .article }) {
-            SiteGraph.OrderKey(-($0.frontMatter.published ?? Day.distantPast).daysSinceEpoch, $0.frontMatter.title, $0.path)
-        }
+        let articles = SiteGraph.sorted(published.filter { $0.kind == .article }, by: articleOrder)
         let pages = published.filter { $0.kind == .page }.sorted { $0.slug < $1.slug }
         return .success(SiteContent(config: config, contacts: contacts, articles: articles, pages: pages,
                                     documentsByPath: Dictionary(uniqueKeysWithValues: published.map { ($0.path, $0) }),
-                                    excludedPaths: excluded, aliases: aliases))
+                                    excludedPaths: excluded, aliases: aliases, articleSlugs: articleSlugs))
+    }
+
+    /// `content` with `changed` documents put in place of their earlier versions, for an
+    /// edit that changes no URL and what is published: each was published and still is, as
+    /// the same kind, with the same slug and aliases. Only the changed documents can then
+    /// have new problems. nil for any other edit, which needs `resolve`.
+    static func update(_ content: SiteContent, with changed: [SourceDocument], selection: Selection) -> Result<SiteContent, BuildFailure>? {
+        var articles = content.articles, pages = content.pages, byPath = content.documentsByPath
+        let declaredTopics = Set(content.config.topics.map(\.slug))
+        var diagnostics: [Diagnostic] = []
+        for document in changed {
+            guard let old = byPath[document.path], old.kind == document.kind, old.slug == document.slug,
+                  old.frontMatter.aliases.map(\.value) == document.frontMatter.aliases.map(\.value),
+                  isPublished(document, selection) else { return nil }
+            diagnostics += undeclaredTopics(in: document, config: content.config, declared: declaredTopics)
+            diagnostics += missingRelated(in: document, articleSlugs: content.articleSlugs)
+            byPath[document.path] = document
+            if document.kind == .page {
+                pages = pages.map { $0 === old ? document : $0 }
+            } else if let index = articles.firstIndex(where: { $0 === old }) {
+                articles.remove(at: index)
+                let key = articleOrder(document)
+                articles.insert(document, at: articles.partitioningIndex { key < articleOrder($0) })
+            }
+        }
+        guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
+        return .success(SiteContent(config: content.config, contacts: content.contacts, articles: articles, pages: pages,
+                                    documentsByPath: byPath, excludedPaths: content.excludedPaths, aliases: content.aliases,
+                                    articleSlugs: content.articleSlugs))
+    }
+
+    /// Articles are listed newest first, then by title and path.
+    private static func articleOrder(_ article: SourceDocument) -> SiteGraph.OrderKey {
+        SiteGraph.OrderKey(-(article.frontMatter.published ?? Day.distantPast).daysSinceEpoch, article.frontMatter.title, article.path)
+    }
+
+    private static func isPublished(_ document: SourceDocument, _ selection: Selection) -> Bool {
+        exclusion(of: document, selection) == nil
+    }
+
+    /// Why `document` is left out of this build, if it is.
+    private static func exclusion(of document: SourceDocument, _ selection: Selection) -> String? {
+        if document.frontMatter.isDraft, !selection.includeDrafts {
+            return "a draft (build with --drafts to include it)"
+        }
+        if document.kind == .article, let date = document.frontMatter.published, date > selection.today, !selection.includeFuture {
+            return "scheduled for \(date.iso) (build with --future to include it)"
+        }
+        return nil
+    }
+
+    private static func undeclaredTopics(in document: SourceDocument, config: SiteConfig, declared: Set<String>) -> [Diagnostic] {
+        document.frontMatter.topics.filter { !declared.contains($0.value) }.map { topic in
+            let suggestion = YAMLReader.closest(to: topic.value, in: config.topics.map(\.slug))
+            return .error("topic '\(topic.value)' is not declared in Content/site.yml", at: topic.location,
+                          notes: (suggestion.map { ["did you mean '\($0)'?"] } ?? [])
+                              + ["declared topics: \(config.topics.map(\.slug).joined(separator: ", "))"])
+        }
+    }
+
+    private static func missingRelated(in document: SourceDocument, articleSlugs: Set<String>) -> [Diagnostic] {
+        document.frontMatter.related.filter { !articleSlugs.contains($0.value) }.map { related in
+            let suggestion = YAMLReader.closest(to: related.value, in: articleSlugs.sorted())
+            return .error("related article '\(related.value)' does not exist or is not published", at: related.location,
+                          notes: suggestion.map { ["did you mean '\($0)'?"] } ?? [])
+        }
     }
 
     private static func resolveAliases(_ documents: [SourceDocument], slugs: Set<String>,
