@@ -184,21 +184,39 @@ public final class IncrementalBuild: @unchecked Sendable {
                                bodiesRendered: edit.bodies.count)
             }
             // Front matter, or the words related articles are chosen by, changed: the graph and
-            // plan change too. Worked on a copy, so a failure leaves the last good state whole.
+            // plan change too. `update` changes the state only once nothing can fail, so it
+            // works on the state itself, held by `next` alone (a second reference would make
+            // each table it changes a copy).
             var next = state!
-            let result = try quoting(loaded) {
-                try next.update(documents: documentPaths, files: files, options: options, deferring: deferring)
+            state = nil
+            let result: State.Update
+            do {
+                result = try quoting(loaded) {
+                    try next.update(documents: documentPaths, files: files, options: options, deferring: deferring)
+                }
+            } catch {
+                state = next
+                throw error
             }
             state = next
             pending = [:]
             deferred = result.deferred
-            return Rebuild(scope: .documents, written: result.written, removed: result.removed, warnings: next.warnings,
+            let written: [String: Data]
+            do {
+                written = try quoting(loaded) { try next.render(result.dirty, jobs: options.jobs) }
+            } catch {
+                // Only a page that cannot render at all fails here; the state already holds the
+                // edit, so the next change builds everything again rather than trust it.
+                state = nil
+                throw error
+            }
+            return Rebuild(scope: .documents, written: written, removed: result.removed, warnings: next.warnings,
                            bodiesRendered: result.bodies, deferred: result.deferred)
         case .templates, .full:
             var next = state!
             let result = try quoting(loaded) {
                 try next.reloadTemplates(files: files, options: options)
-                return documentPaths.isEmpty ? nil : try next.update(documents: documentPaths, files: files, options: options, render: false)
+                return documentPaths.isEmpty ? nil : try next.update(documents: documentPaths, files: files, options: options)
             }
             let written = try quoting(next.loaded) { try next.render(Set(next.plan.entries.keys), jobs: options.jobs) }
             let removed = Set(state.map { Array($0.plan.entries.keys) } ?? []).subtracting(next.plan.entries.keys)

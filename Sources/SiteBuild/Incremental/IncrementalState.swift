@@ -123,26 +123,37 @@ extension IncrementalBuild {
                                                selection: selection).get()
         }
 
-        /// Published content, graph and pages again, after the documents at `changed` changed
-        /// what is listed. Patched in place when the edit moved no URL and changed nothing
-        /// published (nearly every front-matter edit: a title, a summary, topics, review
-        /// dates), which returns the documents whose neighbours or related articles were
-        /// worked out again; nil when everything was.
-        mutating func resolveAgain(changed: Set<String>, jobs: Int) throws -> Set<String>? {
-            let edited = changed.sorted().compactMap { documents[$0] }
-            if edited.count == changed.count, let patched = ContentResolver.update(content, with: edited, selection: selection) {
+        /// Published content, graph and page renderer after an edit, worked out beside the state.
+        struct Resolved {
+            let content: SiteContent
+            let graph: SiteGraph
+            let renderer: PageRenderer
+            /// The documents whose neighbours or related articles were worked out again;
+            /// nil when everything was.
+            let affected: Set<String>?
+        }
+
+        /// Content, graph and renderer with the documents in `changed` (nil: deleted), of
+        /// which those at `regraphed` changed what is listed or related. Patched from the
+        /// current ones when the edit moved no URL and changed nothing published (nearly
+        /// every front-matter edit: a title, a summary, topics, review dates); worked out
+        /// afresh otherwise.
+        private func resolved(with changed: [String: SourceDocument?], regraphed: Set<String>, jobs: Int) throws -> Resolved {
+            let edited = regraphed.sorted().compactMap { changed[$0] ?? nil }
+            if edited.count == regraphed.count, let patched = ContentResolver.update(content, with: edited, selection: selection) {
                 let next = try patched.get()
-                if let (graph, affected) = graph.updated(content: next, changed: changed, jobs: jobs) {
-                    content = next
-                    self.graph = graph
-                    renderer = PageRenderer(graph: graph, templates: setup.templates, today: today)
-                    return affected
+                if let (graph, affected) = graph.updated(content: next, changed: regraphed, jobs: jobs) {
+                    let renderer = graph.topicCounts == self.graph.topicCounts ? renderer.with(graph: graph)
+                        : PageRenderer(graph: graph, templates: setup.templates, today: today)
+                    return Resolved(content: next, graph: graph, renderer: renderer, affected: affected)
                 }
             }
-            content = try Self.resolve(documents, setup: setup, selection: selection)
-            graph = SiteGraph(content: content, jobs: jobs, previous: graph)
-            renderer = PageRenderer(graph: graph, templates: setup.templates, today: today)
-            return nil
+            var all = documents
+            for (path, document) in changed { all[path] = document }
+            let content = try Self.resolve(all, setup: setup, selection: selection)
+            let graph = SiteGraph(content: content, jobs: jobs, previous: graph)
+            return Resolved(content: content, graph: graph, renderer: PageRenderer(graph: graph, templates: setup.templates, today: today),
+                            affected: nil)
         }
 
         /// Re-checks the links of the documents in `changed` and of those linking to them,
@@ -155,14 +166,14 @@ extension IncrementalBuild {
         }
 
         /// Plans the outputs again (if `documents` is given, only their pages and the pages
-        /// listing documents) and records what each reads; returns the outputs whose inputs
+        /// listing the documents at `listed`) and records what each reads; returns the outputs whose inputs
         /// differ from what they read before.
         @discardableResult
-        mutating func replan(documents: Set<String>? = nil) -> Set<String> {
+        mutating func replan(documents: Set<String>? = nil, listed: Set<String> = []) -> Set<String> {
             let linkedPaths = { [bodies] (path: String) in bodies[path]?.links.linkedPaths ?? [] }
             var planned: Set<String>?
             if let documents {
-                (plan, planned) = plan.updated(graph: graph, linkedPaths: linkedPaths, documents: documents)
+                planned = plan.update(graph: graph, linkedPaths: linkedPaths, documents: documents, listed: listed)
             } else {
                 plan = OutputPlan(graph: graph, assets: setup.assets, linkedPaths: linkedPaths, searchPage: setup.templates.has("search"))
             }
@@ -268,77 +279,90 @@ extension IncrementalBuild {
 
         /// What `update` did.
         struct Update {
-            var written: [String: Data] = [:]
+            /// The outputs to render now.
+            var dirty: Set<String> = []
             var removed: [String] = []
             var bodies = 0
             /// Outputs that changed but were left for `render` later (`deferring`).
             var deferred: Set<String> = []
         }
 
-        /// Re-reads the documents at `paths` from `files` and renders the outputs that read
-        /// them (unless `render` is false, when the caller renders everything). `deferring`:
-        /// render only the changed documents' own pages, and return the other outputs (topic
-        /// lists, the A–Z, the sitemap, neighbours) as deferred.
+        /// Re-reads the documents at `paths` from `files` and works out which outputs read
+        /// them, for the caller to render. `deferring`: only the changed documents' own pages
+        /// are to be rendered now; the other outputs (topic lists, the A–Z, the sitemap,
+        /// neighbours) are returned as deferred.
+        ///
+        /// Everything that can fail is worked out before the state changes: a failure leaves
+        /// it as it was, so the caller need not keep a copy (copying its 10,000-entry tables,
+        /// and freeing the copy, cost more than the rest of a one-article rebuild).
         mutating func update(documents paths: [String], files: SiteFiles, options: BuildOptions,
-                             render: Bool = true, deferring: Bool = false) throws -> Update {
+                             deferring: Bool = false) throws -> Update {
             let parsed = try parse(paths, files: files)
-            let (changed, listingChanged) = (parsed.changed, parsed.listingChanged)
-            for (path, document) in changed { documents[path] = document }
+            let changed = parsed.changed
+            let resolved = parsed.regraphed.isEmpty ? nil : try resolved(with: changed, regraphed: parsed.regraphed, jobs: options.jobs)
+            let published = (resolved?.content ?? content).documentsByPath
             var bodiesToRender = Set(changed.keys)
-            var dirty = dependencies.outputs(reading: changed.keys.map { BuildInput.body($0) })
-            var removed: [String] = []
-            if !parsed.regraphed.isEmpty {
-                let before = (plan: plan, fingerprint: sharedFingerprint, counts: graph.topicCounts, published: content.documents.count)
-                // The outputs that showed the changed documents, before the plan moves on.
-                dirty.formUnion(dependencies.outputs(reading: listingChanged.map { BuildInput.listing($0) }))
-                let affected = try resolveAgain(changed: parsed.regraphed, jobs: options.jobs)
-                let published = content.documentsByPath
-                let unpublished = bodies.keys.filter { published[$0] == nil }
-                for path in unpublished { bodies[path] = nil }
+            var unpublished: Set<String> = []
+            if let resolved {
+                // A patched graph means the same documents are published, at the same URLs.
+                if resolved.affected == nil {
+                    unpublished = Set(bodies.keys.filter { published[$0] == nil })
+                    bodiesToRender.formUnion(published.keys.filter { bodies[$0] == nil })
+                }
                 // Bodies that link to a changed document: its URL or existence may differ now.
-                for (path, outcome) in bodies where !listingChanged.isDisjoint(with: outcome.links.linkedPaths) {
+                for (path, outcome) in bodies where !parsed.listingChanged.isDisjoint(with: outcome.links.linkedPaths) {
                     bodiesToRender.insert(path)
                 }
-                bodiesToRender.formUnion(published.keys.filter { bodies[$0] == nil })
-                bodiesToRender = bodiesToRender.filter { published[$0] != nil }
-                try renderBodies(bodiesToRender, jobs: options.jobs)
-                try checkLinks(changed: bodiesToRender.union(unpublished))
-                dirty.formUnion(replan(documents: affected?.union(bodiesToRender)))
-                sharedFingerprint = renderer.sharedFingerprint
+            }
+            bodiesToRender = bodiesToRender.filter { published[$0] != nil }
+            let renderer = BodyRenderer(content: resolved?.content ?? content)
+            let chosen = bodiesToRender.sorted().compactMap { path -> SourceDocument? in
+                if let parsedAgain = changed[path] { return parsedAgain }
+                return documents[path]
+            }
+            var newBodies: [String: BodyRenderer.Outcome] = [:]
+            for outcome in ParallelMap.map(chosen, jobs: options.jobs, { renderer.render($0) }) { newBodies[outcome.links.path] = outcome }
+            let linkUpdate = links.update(changed: bodiesToRender.union(unpublished), bodies: { path in
+                newBodies[path] ?? (unpublished.contains(path) ? nil : bodies[path])
+            })
+            if !linkUpdate.allProblems.isEmpty { throw BuildFailure(linkUpdate.allProblems) }
+
+            // Nothing below fails: the state changes from here on.
+            var dirty = dependencies.outputs(reading: changed.keys.map { BuildInput.body($0) })
+            // The outputs that showed the changed documents, before the plan moves on.
+            dirty.formUnion(dependencies.outputs(reading: parsed.listingChanged.map { BuildInput.listing($0) }))
+            for (path, document) in changed { documents[path] = document }
+            for path in unpublished { bodies[path] = nil }
+            for (path, outcome) in newBodies { bodies[path] = outcome }
+            links.apply(linkUpdate)
+            var removed: [String] = []
+            if let resolved {
+                let before = (fingerprint: sharedFingerprint, counts: graph.topicCounts, published: content.documents.count,
+                              outputs: resolved.affected == nil ? Set(plan.entries.keys) : [])
+                content = resolved.content
+                graph = resolved.graph
+                self.renderer = resolved.renderer
+                dirty.formUnion(replan(documents: resolved.affected?.union(bodiesToRender), listed: parsed.regraphed))
+                // The shared partials show only the configuration and topic counts.
+                if resolved.affected == nil || before.counts != graph.topicCounts { sharedFingerprint = self.renderer.sharedFingerprint }
                 dirty.formUnion(bodiesToRender.compactMap { published[$0]?.sitePath.filePath })
                 if before.counts != graph.topicCounts || before.published != content.documents.count {
                     dirty.formUnion(dependencies.outputs(reading: [.documentSet]))
                 }
                 if before.fingerprint != sharedFingerprint { dirty.formUnion(plan.entries.keys) }
-                if affected == nil { removed = Array(Set(before.plan.entries.keys).subtracting(plan.entries.keys)) }
+                removed = Array(before.outputs.subtracting(plan.entries.keys))
                 dirty = dirty.filter { plan.entries[$0] != nil }
-            } else {
-                bodiesToRender = bodiesToRender.filter { content.documentsByPath[$0] != nil }
-                try renderBodies(bodiesToRender, jobs: options.jobs)
-                try checkLinks(changed: bodiesToRender)
             }
             recheck(changed.keys, jobs: options.jobs)
-            var result = Update(removed: removed.sorted(), bodies: bodiesToRender.count)
-            guard render else { return result }
+            var result = Update(dirty: dirty, removed: removed.sorted(), bodies: bodiesToRender.count)
             if deferring {
                 result.deferred = dirty.filter { output in
                     guard case let .document(source)? = plan.entries[output]?.kind else { return true }
                     return changed[source] == nil
                 }
-                dirty.subtract(result.deferred)
+                result.dirty.subtract(result.deferred)
             }
-            result.written = try self.render(dirty, jobs: options.jobs)
             return result
-        }
-
-        /// Renders the Markdown of the documents at `paths` (all published).
-        private mutating func renderBodies(_ paths: Set<String>, jobs: Int) throws {
-            guard !paths.isEmpty else { return }
-            let renderer = BodyRenderer(content: content)
-            let chosen = paths.sorted().compactMap { self.documents[$0] }
-            for outcome in ParallelMap.map(chosen, jobs: jobs, { renderer.render($0) }) {
-                bodies[outcome.links.path] = outcome
-            }
         }
 
         /// Renders `outputs` from the kept bodies and graph.

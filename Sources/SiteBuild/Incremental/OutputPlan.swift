@@ -30,15 +30,13 @@ struct OutputPlan: Sendable {
 
     /// By output path: `peer-support/index.html`, `feed.xml`, `assets/style.1a2b.css`.
     private(set) var entries: [String: Entry] = [:]
-    /// The newest articles the home page lists.
-    static let homeLatest = 6
 
     /// `linkedPaths`: for a rendered document, the source paths its links name.
     /// `searchPage`: the theme has `search.mustache` (its no-JavaScript A–Z lists every document).
     init(graph: SiteGraph, assets: AssetManifest, linkedPaths: (String) -> [String], searchPage: Bool) {
         let content = graph.content
         for document in content.documents { planPage(of: document, graph: graph, linkedPaths: linkedPaths) }
-        planListings(graph, searchPage: searchPage)
+        planListings(graph, topics: content.config.topics, searchPage: searchPage)
         let byURL = Dictionary(content.documents.map { ($0.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
         for alias in content.aliases {
             add(alias.from.filePath, .redirect(from: alias.from, to: alias.to), byURL[alias.to].map { [$0] } ?? [])
@@ -49,18 +47,24 @@ struct OutputPlan: Sendable {
         for asset in assets.files { add("assets/" + asset.name, .asset(asset.name), []) }
     }
 
-    /// This plan with the pages of `documents` and every listing page planned again from
-    /// `graph`, for an edit that changed no URL and nothing published (`SiteGraph.updated`),
-    /// and the outputs planned again.
-    func updated(graph: SiteGraph, linkedPaths: (String) -> [String], documents: Set<String>) -> (plan: OutputPlan, planned: Set<String>) {
-        var next = self
+    /// Plans the pages of `documents`, and the pages listing the documents at `listed`,
+    /// again from `graph`, for an edit that changed no URL and nothing published
+    /// (`SiteGraph.updated`); returns the outputs planned again.
+    mutating func update(graph: SiteGraph, linkedPaths: (String) -> [String], documents: Set<String>,
+                         listed: Set<String>) -> Set<String> {
         var planned: Set<String> = []
         for path in documents {
             guard let document = graph.content.documentsByPath[path] else { continue }
-            planned.insert(next.planPage(of: document, graph: graph, linkedPaths: linkedPaths))
+            planned.insert(planPage(of: document, graph: graph, linkedPaths: linkedPaths))
         }
-        planned.formUnion(next.planListings(graph, searchPage: entries[SitePath("search/").filePath] != nil))
-        return (next, planned)
+        // A topic's page changes only if a listed document is in it now or was before.
+        let inputs = listed.map { BuildInput.listing($0) }
+        let topicsNow = Set(listed.flatMap { graph.content.documentsByPath[$0]?.frontMatter.topics.map(\.value) ?? [] })
+        let topics = graph.content.config.topics.filter { topic in
+            topicsNow.contains(topic.slug) || entries[topic.path.filePath].map { !$0.inputs.isDisjoint(with: inputs) } ?? true
+        }
+        planned.formUnion(planListings(graph, topics: topics, searchPage: entries[SitePath("search/").filePath] != nil))
+        return planned
     }
 
     /// Records every entry's inputs in `graph` (only those at `paths`, if given), forgetting
@@ -100,17 +104,18 @@ struct OutputPlan: Sendable {
         return path
     }
 
-    /// The pages that list documents: home, topics, the A–Z, search, the sitemap and feed.
+    /// The pages that list documents: home, the A–Z, search, the sitemap, the feed and
+    /// `topics`' pages.
     @discardableResult
-    private mutating func planListings(_ graph: SiteGraph, searchPage: Bool) -> [String] {
+    private mutating func planListings(_ graph: SiteGraph, topics: [Topic], searchPage: Bool) -> [String] {
         let content = graph.content
         var paths = [SitePath("").filePath, SitePath("topics/").filePath, "sitemap.xml", "feed.xml"]
-        add(paths[0], .home, content.articles.prefix(Self.homeLatest) + graph.recentlyReviewed.prefix(Self.homeLatest),
+        add(paths[0], .home, content.articles.prefix(SiteGraph.homeLatest) + graph.recentlyReviewed.prefix(SiteGraph.homeLatest),
             extra: [.documentSet])
         add(paths[1], .topicsIndex, [], extra: [.documentSet, .everyListing])
         add(paths[2], .sitemap, [], extra: [.documentSet, .everyListing])
         add(paths[3], .feed, content.articles.prefix(SiteFeeds.feedLimit), extra: [.documentSet])
-        for topic in content.config.topics {
+        for topic in topics {
             add(topic.path.filePath, .topic(topic.slug), graph.articlesByTopic[topic.slug] ?? [], extra: [.documentSet])
             paths.append(topic.path.filePath)
         }

@@ -7,12 +7,14 @@ import SiteModel
 struct SiteGraph: Sendable {
     let content: SiteContent
     private let lists: TopicLists
-    /// Most recently reviewed first.
+    /// The `homeLatest` most recently reviewed articles, most recent first.
     let recentlyReviewed: [SourceDocument]
     private let finder: RelatedArticles
     /// Up to `relatedLimit` related articles' source paths, by source path.
     private let relatedByPath: [String: [String]]
     static let relatedLimit = 3
+    /// How many of the newest and of the most recently reviewed articles the home page lists.
+    static let homeLatest = 6
 
     /// `previous`: the graph before an edit (the preview), whose per-article work is reused
     /// for articles that did not change.
@@ -30,10 +32,10 @@ struct SiteGraph: Sendable {
         self.lists = lists
         self.finder = finder
         self.relatedByPath = relatedByPath
-        // Articles are already newest first, so a stable sort on the review date alone keeps
-        // that order between equal dates.
+        // Articles are already newest first, which stays the order between equal review dates.
         let reviewed = content.articles.map { -($0.frontMatter.lastReviewed?.value ?? Day.distantPast).daysSinceEpoch }
-        recentlyReviewed = content.articles.indices.sorted { (reviewed[$0], $0) < (reviewed[$1], $1) }.map { content.articles[$0] }
+        recentlyReviewed = content.articles.indices.largest(Self.homeLatest) { (reviewed[$0], $0) < (reviewed[$1], $1) }
+            .map { content.articles[$0] }
     }
 
     /// The graph for `content`, in which only the documents at `changed` differ from this

@@ -84,7 +84,7 @@ struct ViewModel: Sendable {
         return context
     }
 
-    func home(latest: Int = 6) -> Context {
+    func home(latest: Int = SiteGraph.homeLatest) -> Context {
         let path = SitePath("")
         let config = graph.content.config
         var context = page(path, kind: "home", title: config.title, description: config.tagline, breadcrumbs: [])

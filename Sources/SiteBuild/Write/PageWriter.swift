@@ -115,7 +115,7 @@ struct PageWriter: Sendable {
 /// Renders one page at a time: the view model and the per-depth template variants are
 /// prepared once per build (or once per rebuild in the preview) and shared by all pages.
 struct PageRenderer: Sendable {
-    let viewModel: ViewModel
+    private(set) var viewModel: ViewModel
     let templates: TemplateSet
     let today: Day
     private let byDepth: [Int: TemplateSet]
@@ -131,6 +131,14 @@ struct PageRenderer: Sendable {
         byDepth = Dictionary(uniqueKeysWithValues: (0...2).map { ($0, templates.prerendered(with: viewModel.sharedContext(depth: $0))) })
         notFoundTemplates = templates.prerendered(with: viewModel.sharedContext(depth: nil))
         navigationTargets = Set(viewModel.navigationTargets.map(\.filePath))
+    }
+
+    /// This renderer for `graph`, keeping the shared partials already rendered: for a graph
+    /// with this one's site configuration and topic counts, the only things they show.
+    func with(graph: SiteGraph) -> PageRenderer {
+        var renderer = self
+        renderer.viewModel = ViewModel(graph: graph)
+        return renderer
     }
 
     /// The shared partials as rendered for every depth: equal fingerprints mean no page
