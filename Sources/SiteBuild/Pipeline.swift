@@ -100,14 +100,16 @@ public struct SiteBuilder: Sendable {
             try PageWriter(graph: graph, templates: setup.templates, assets: setup.assets, today: options.today)
                 .writeAll(content.documents, bodies: bodies, to: scanner, jobs: options.jobs)
         }
-        // Before the link check, which then sees the search page's files.
-        let searchFiles = try clock.run("Built search index") {
-            try SearchOutput(synonyms: setup.synonyms, topics: content.config.topics, jobs: options.jobs)
-                .write(written.searchWords, to: scanner)
-        }
+        // The search index is built beside the link check: pages link only to the search
+        // client's files, which are known before the index is.
+        let search = SearchOutput(synonyms: setup.synonyms, topics: content.config.topics, jobs: options.jobs)
+        let searchWords = written.searchWords
+        let index = BackgroundWork { try clock.run("Built search index") { try search.files(searchWords) } }
+        let clientPaths = try SearchOutput.clientFiles().map(\.path)
         let linkFindings = try clock.run("Checked links") { () -> [Finding] in
             let markdown = bodies.problems(in: written.links).map { Finding(.links, $0) }
-            let (paths, pages) = scanner.scanned
+            var (paths, pages) = scanner.scanned
+            paths.formUnion(clientPaths)
             let byPage = Dictionary(uniqueKeysWithValues: written.links.compactMap { check -> (String, (document: SourceDocument, links: [MarkdownLink]))? in
                 content.documentsByPath[check.path].map { ($0.sitePath.filePath, ($0, check.markdownLinks)) }
             })
@@ -116,6 +118,7 @@ public struct SiteBuilder: Sendable {
                 .findings(paths: paths, pages: pages, jobs: options.jobs)
             return markdown + generated + checks.siteFindings(contactsFile: loaded.crisisContacts, pages: pages)
         }
+        let searchFiles = try clock.run("Finished and wrote search index") { try SearchOutput.write(index.value(), to: output) }
         let report = checks.report(outcomes: outcomes, otherFindings: linkFindings)
         return BuildReport(articles: content.articles.count, pages: content.pages.count, topics: content.config.topics.count,
                            files: written.files + searchFiles, warnings: report.findings.filter { $0.severity == .warning }.map(\.diagnostic),
@@ -140,7 +143,7 @@ public struct SiteBuilder: Sendable {
 }
 
 /// Times each stage and logs it (`HUB_LOG=debug`): `Parsed front matter (38 ms)`.
-struct StageClock {
+struct StageClock: Sendable {
     let logger: Logger
 
     func run<T>(_ name: String, _ work: () throws -> T) throws -> T {

@@ -9,17 +9,29 @@ struct SearchOutput: Sendable {
     let topics: [Topic]
     let jobs: Int
 
-    /// Writes every file; returns how many.
-    func write(_ articles: [ArticleWords], to sink: some OutputSink) throws -> Int {
-        let client: [(path: String, data: Data)]
+    /// Every file: the client's, then the index's.
+    func files(_ articles: [ArticleWords]) throws -> [(path: String, data: Data)] {
+        let builder = SearchIndexBuilder(configuration: .init(synonyms: synonyms, topics: topics.map { ($0.slug, $0.title) }),
+                                         jobs: jobs)
+        return try Self.clientFiles() + builder.build(articles)
+    }
+
+    /// The client's script and stylesheet, the only search files a page links to.
+    static func clientFiles() throws -> [(path: String, data: Data)] {
         do {
-            client = try ClientScript.files()
+            return try ClientScript.files()
         } catch {
             throw BuildFailure([.error("\(error)")])
         }
-        let builder = SearchIndexBuilder(configuration: .init(synonyms: synonyms, topics: topics.map { ($0.slug, $0.title) }),
-                                         jobs: jobs)
-        let files = client + builder.build(articles)
+    }
+
+    /// Writes every file; returns how many.
+    func write(_ articles: [ArticleWords], to sink: some OutputSink) throws -> Int {
+        try Self.write(files(articles), to: sink)
+    }
+
+    /// Writes `files` (from `files(_:)`); returns how many.
+    static func write(_ files: [(path: String, data: Data)], to sink: some OutputSink) throws -> Int {
         var diagnostics: [Diagnostic] = []
         for file in files {
             do { try sink.write(file.path, file.data) } catch {
