@@ -276,6 +276,27 @@ struct IncrementalBuildTests {
         #expect(served == (try Self.fullBuild(charlie)))
     }
 
+    /// A front-matter edit that fails after parsing (an undeclared topic, found while the
+    /// graph is patched) leaves the state as it was: the next good edit builds from it.
+    @Test func aFrontMatterEditThatFailsLeavesTheStateAsItWas() throws {
+        let (build, start) = try Self.start()
+        var served = start
+        let undeclared = Self.site.with(SiteFixture.article("bravo", title: "Bravo Renamed", topics: "[recovery, nowhere]",
+                                                            extra: "weight: 2", body: "Bravo body.\n\n## Details\n\nMore."))
+        do {
+            _ = try build.apply(["Content/articles/bravo.md": Data(undeclared.files["Content/articles/bravo.md"]!.utf8)])
+            Issue.record("an undeclared topic should fail the rebuild")
+        } catch let failure as BuildFailure {
+            #expect(DiagnosticPrinter().format(failure.diagnostics).contains("topic 'nowhere' is not declared"))
+        }
+        let fixed = Self.site.with(SiteFixture.article("bravo", title: "Bravo Again", extra: "weight: 2",
+                                                       body: "Bravo body.\n\n## Details\n\nMore."))
+        try Self.apply(try build.apply(["Content/articles/bravo.md": Data(fixed.files["Content/articles/bravo.md"]!.utf8)]),
+                       of: build, to: &served)
+        #expect(served == (try Self.fullBuild(fixed)))
+        #expect(Self.text(served["alpha/index.html"]).contains("Bravo Again"))
+    }
+
     @Test func aBrokenLinkIsReportedAndFixingItRestoresEverything() throws {
         let (build, start) = try Self.start()
         var served = start
