@@ -206,8 +206,8 @@ public final class IncrementalBuild: @unchecked Sendable {
                 written = try quoting(loaded) { try next.render(result.dirty, jobs: options.jobs) }
             } catch {
                 // Only a page that cannot render at all fails here; the state already holds the
-                // edit, so the next change builds everything again rather than trust it.
-                state = nil
+                // edit, so the next rebuild builds everything again rather than trust it.
+                for path in documentPaths { pending[path] = .full }
                 throw error
             }
             return Rebuild(scope: .documents, written: written, removed: result.removed, warnings: next.warnings,
