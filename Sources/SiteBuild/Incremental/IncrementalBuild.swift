@@ -112,9 +112,7 @@ public final class IncrementalBuild: @unchecked Sendable {
 
         /// Builds the index's files, as `hub build` writes them under `search/`.
         public func run() throws -> [String: Data] {
-            let memory = MemoryOutput()
-            _ = try output.write(words, to: memory)
-            return memory.files
+            Dictionary(try output.files(words), uniquingKeysWith: { _, last in last })
         }
     }
 
@@ -171,22 +169,11 @@ public final class IncrementalBuild: @unchecked Sendable {
             pending = [:]
             return Rebuild(scope: .ignored, written: [:], removed: [], warnings: state?.warnings ?? [], bodiesRendered: 0)
         case .documents:
-            // The state is used in place, never copied while a copy is alive: copying its
-            // 10,000-entry tables would cost more than the rest of a one-article rebuild.
-            let parsed = try quoting(loaded) { try state!.parse(documentPaths, files: files) }
-            let edited = parsed.changed.compactMapValues { $0 }
-            if parsed.regraphed.isEmpty, edited.count == parsed.changed.count {
-                let edit = try quoting(loaded) { try state!.prepareBodyEdit(edited, jobs: options.jobs) }
-                state!.commit(edit)
-                state!.recheck(edit.documents.keys, jobs: options.jobs)
-                pending = [:]
-                return Rebuild(scope: .documents, written: edit.written, removed: [], warnings: state!.warnings,
-                               bodiesRendered: edit.bodies.count)
-            }
-            // Front matter, or the words related articles are chosen by, changed: the graph and
-            // plan change too. `update` changes the state only once nothing can fail, so it
-            // works on the state itself, held by `next` alone (a second reference would make
-            // each table it changes a copy).
+            // Front matter, a body, or the words related articles are chosen by, changed.
+            // `update` changes the state only once nothing can fail, so it works on the state
+            // itself, held by `next` alone (a second reference would make each table it
+            // changes a copy: copying 10,000-entry tables would cost more than the rest of a
+            // one-article rebuild).
             var next = state!
             state = nil
             let result: State.Update

@@ -245,38 +245,6 @@ extension IncrementalBuild {
             return parsed
         }
 
-        /// An edit to documents' bodies only, worked out without touching the state.
-        struct BodyEdit {
-            let documents: [String: SourceDocument]
-            let bodies: [String: BodyRenderer.Outcome]
-            let links: LinkIndex.Update
-            let written: [String: Data]
-        }
-
-        /// The fast path, for edits that leave every front matter as it was (nearly every
-        /// save): renders the changed bodies and their pages and checks their links, all
-        /// beside the state. Nothing is copied: `commit` then changes only those entries,
-        /// and a failure changes nothing.
-        func prepareBodyEdit(_ changed: [String: SourceDocument], jobs: Int) throws -> BodyEdit {
-            let published = changed.filter { content.documentsByPath[$0.key] != nil }
-            let renderer = BodyRenderer(content: content)
-            var newBodies: [String: BodyRenderer.Outcome] = [:]
-            for outcome in ParallelMap.map(published.keys.sorted().compactMap { published[$0] }, jobs: jobs, { renderer.render($0) }) {
-                newBodies[outcome.links.path] = outcome
-            }
-            let update = links.update(changed: newBodies.keys, bodies: { newBodies[$0] ?? bodies[$0] })
-            if !update.allProblems.isEmpty { throw BuildFailure(update.allProblems) }
-            let dirty = dependencies.outputs(reading: changed.keys.map { BuildInput.body($0) })
-            let written = try render(dirty, jobs: jobs, bodies: { newBodies[$0] ?? bodies[$0] })
-            return BodyEdit(documents: changed, bodies: newBodies, links: update, written: written)
-        }
-
-        mutating func commit(_ edit: BodyEdit) {
-            for (path, document) in edit.documents { documents[path] = document }
-            for (path, outcome) in edit.bodies { bodies[path] = outcome }
-            links.apply(edit.links)
-        }
-
         /// What `update` did.
         struct Update {
             /// The outputs to render now.
@@ -367,23 +335,11 @@ extension IncrementalBuild {
 
         /// Renders `outputs` from the kept bodies and graph.
         func render(_ outputs: Set<String>, jobs: Int) throws -> [String: Data] {
-            try render(outputs, jobs: jobs, bodies: { bodies[$0] })
-        }
-
-        /// Renders `outputs`, taking each document's body from `body` (the fast path's
-        /// new bodies before they are committed).
-        func render(_ outputs: Set<String>, jobs: Int, bodies body: (String) -> BodyRenderer.Outcome?) throws -> [String: Data] {
             let paths = outputs.sorted()
             let feeds = SiteFeeds(graph: graph)
-            // Looked up before the parallel pass: `body` need not be thread-safe.
-            var outcomes: [String: BodyRenderer.Outcome] = [:]
-            for path in paths {
-                if case let .document(source)? = plan.entries[path]?.kind, let outcome = body(source) { outcomes[source] = outcome }
-            }
-            let found = outcomes
             let results = ParallelMap.map(paths, jobs: jobs) { path -> Result<Data, Diagnostic>? in
                 guard let entry = plan.entries[path] else { return nil }
-                return make(entry.kind, feeds: feeds, bodies: found)
+                return make(entry.kind, feeds: feeds)
             }
             var written: [String: Data] = [:]
             var diagnostics: [Diagnostic] = []
@@ -398,7 +354,7 @@ extension IncrementalBuild {
             return written
         }
 
-        private func make(_ kind: OutputPlan.Kind, feeds: SiteFeeds, bodies: [String: BodyRenderer.Outcome]) -> Result<Data, Diagnostic> {
+        private func make(_ kind: OutputPlan.Kind, feeds: SiteFeeds) -> Result<Data, Diagnostic> {
             func page(_ output: PageWriter.Output) -> Result<Data, Diagnostic> { renderer.render(output).map(\.data) }
             switch kind {
             case let .document(path):

@@ -11,11 +11,11 @@ import SiteModel
 struct RelatedArticles: Sendable {
     /// Articles by position: newest first, then by path. An edit that keeps an article's
     /// date keeps every position, so the preview can patch the index rather than rebuild it.
-    private(set) var articles: [SourceDocument]
+    private var articles: [SourceDocument]
     private var articlesBySlug: [String: SourceDocument]
     /// Source path → position in `articles`.
     private let articleIndex: [String: Int]
-    private(set) var similarity: TextSimilarity
+    private var similarity: TextSimilarity
     /// Each article's topics as bits (declared topic n → bit n mod 64), so counting shared
     /// topics is one AND and a population count, not set operations on strings.
     private var topicBits: [UInt64]
@@ -55,6 +55,9 @@ struct RelatedArticles: Sendable {
         next.similarity = similarity
         return (next, Set(affected.map { next.articles[$0].path }))
     }
+
+    /// Each article's frequent terms, for the next finder to reuse (`init(reusing:)`).
+    var reusableTerms: PerDocument<[(UInt64, Int)]> { similarity.frequentTerms(of: articles) }
 
     /// Up to `limit` related articles for `document`; `lists` gives nearness in topics.
     func related(to document: SourceDocument, limit: Int, lists: TopicLists) -> [SourceDocument] {

@@ -20,7 +20,7 @@ struct SiteGraph: Sendable {
     /// for articles that did not change.
     init(content: SiteContent, jobs: Int = ParallelMap.defaultJobs, previous: SiteGraph? = nil) {
         let lists = TopicLists(articles: content.articles)
-        let finder = RelatedArticles(content: content, jobs: jobs, reusing: previous?.finder.similarity.termsByDocument ?? .init())
+        let finder = RelatedArticles(content: content, jobs: jobs, reusing: previous?.finder.reusableTerms ?? .init())
         let documents = content.documents
         let related = ParallelMap.map(documents, jobs: jobs) { finder.related(to: $0, limit: Self.relatedLimit, lists: lists).map(\.path) }
         self.init(content: content, lists: lists, finder: finder,

@@ -25,16 +25,10 @@ struct TextSimilarity: Sendable {
     private var terms: [[(term: UInt64, weight: Int)]]
     /// Term → indices of the articles that keep it, ascending.
     private var postings: [UInt64: [Int32]] = [:]
-    /// Every article's frequent terms, for the next graph to reuse: the preview builds a new
-    /// graph after front-matter edits, and reading 10,000 articles' words again each time
-    /// would cost more than the rest of the rebuild.
-    private(set) var termsByDocument = PerDocument<[(UInt64, Int)]>()
-
     /// `articles` are indexed by position. `reusing`: the previous graph's terms, whose
     /// unchanged articles are not read again.
     init(articles: [SourceDocument], jobs: Int = ParallelMap.defaultJobs, reusing previous: PerDocument<[(UInt64, Int)]> = .init()) {
         frequent = ParallelMap.map(articles, jobs: jobs) { previous[$0] ?? Self.frequentTerms(in: $0) }
-        for (article, list) in zip(articles, frequent) { termsByDocument[article] = list }
         for list in frequent {
             for (term, _) in list { documentFrequency[term, default: 0] += 1 }
         }
@@ -58,11 +52,10 @@ struct TextSimilarity: Sendable {
         var next = self
         var counted: Set<UInt64> = []
         for index in changed {
-            let list = termsByDocument[articles[index]] ?? Self.frequentTerms(in: articles[index])
+            let list = Self.frequentTerms(in: articles[index])
             for (term, _) in frequent[index] { next.documentFrequency[term, default: 0] -= 1; counted.insert(term) }
             for (term, _) in list { next.documentFrequency[term, default: 0] += 1; counted.insert(term) }
             next.frequent[index] = list
-            next.termsByDocument[articles[index]] = list
         }
         var weighed: Set<UInt64> = []
         for term in counted {
@@ -103,6 +96,16 @@ struct TextSimilarity: Sendable {
             for (term, _) in terms[index] + next.terms[index] { affected.formUnion((next.postings[term] ?? []).map(Int.init)) }
         }
         return (next, affected)
+    }
+
+    /// Every article's frequent terms by the document they were read from, for a new index
+    /// to reuse (`reusing`): the preview builds a new graph after some edits, and reading
+    /// 10,000 articles' words again each time would cost more than the rest of the rebuild.
+    /// `articles` are those this index was built from, in the same positions.
+    func frequentTerms(of articles: [SourceDocument]) -> PerDocument<[(UInt64, Int)]> {
+        var terms = PerDocument<[(UInt64, Int)]>()
+        for (article, list) in zip(articles, frequent) { terms[article] = list }
+        return terms
     }
 
     /// Whether a term used by `count` articles is weighed at all.

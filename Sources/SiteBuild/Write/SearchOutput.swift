@@ -25,11 +25,6 @@ struct SearchOutput: Sendable {
         }
     }
 
-    /// Writes every file; returns how many.
-    func write(_ articles: [ArticleWords], to sink: some OutputSink) throws -> Int {
-        try Self.write(files(articles), to: sink)
-    }
-
     /// Writes `files` (from `files(_:)`); returns how many.
     static func write(_ files: [(path: String, data: Data)], to sink: some OutputSink) throws -> Int {
         var diagnostics: [Diagnostic] = []
