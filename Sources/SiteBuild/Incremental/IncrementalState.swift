@@ -64,7 +64,7 @@ extension IncrementalBuild {
         /// of it: they come from the document alone, so a body rendered again from the same
         /// document (its links' targets moved) keeps them.
         mutating func searchIndexJob(jobs: Int) -> IncrementalBuild.SearchIndexJob {
-            // The bodies hold the latest parse (the fast path does not copy it into `content`).
+            // The bodies hold the latest parse (an edit that changes nothing listed leaves `content` as it was).
             let rendered = content.articles.compactMap { bodies[$0.path]?.rendered }
             let missing = rendered.filter { searchWords[$0.document] == nil }
             for (body, words) in zip(missing, ParallelMap.map(missing, jobs: jobs) { PageWriter.searchWords($0) }) {
@@ -83,7 +83,7 @@ extension IncrementalBuild {
             let targets = Set(paths)
             var changed = false
             for path in targets where published[path] == nil { changed = setCheckDiagnostics([], for: path) || changed }
-            // `documents` holds the latest parse, which the fast path does not copy into `content`.
+            // `documents` holds the latest parse; `content` keeps the earlier one when nothing listed changed.
             let chosen = targets.sorted().compactMap { published[$0] == nil ? nil : documents[$0] }
             let checks = ContentChecks(content: content, guide: guide, today: today)
             for outcome in checks.run(chosen, jobs: jobs) {
