@@ -9,6 +9,12 @@ struct JSONText {
 
     mutating func string(_ value: String) {
         text += "\""
+        // Most strings need no escape: appended whole, not scalar by scalar.
+        guard Self.needsEscaping(value) else {
+            text += value
+            text += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""
@@ -31,6 +37,19 @@ struct JSONText {
             }
         }
         text += "\""
+    }
+
+    /// Whether `value` holds a character `string(_:)` escapes.
+    static func needsEscaping(_ value: String) -> Bool {
+        var before: UInt8 = 0, last: UInt8 = 0
+        for byte in value.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C { return true }
+            // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
+            if before == 0xE2, last == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
+            before = last
+            last = byte
+        }
+        return false
     }
 
     mutating func array<T>(_ items: [T], _ write: (inout JSONText, T) -> Void) {

@@ -54,21 +54,24 @@ public struct SearchIndexBuilder: Sendable {
         let articles = articles.sorted { $0.display.url < $1.display.url }
         // Terms are numbered in key order (topic filters, `#slug`, included), so postings
         // are arrays indexed by number and the shards come out sorted.
-        let (termOf, wordTerms) = termTable(for: articles)
+        let (indexedWords, wordTerms) = termTable(for: articles)
         let topicTerms = Set(articles.flatMap { $0.display.topics.map { "#" + $0 } })
         let keys = Array(Set(wordTerms).union(topicTerms)).sorted(by: Self.precedes)
         let termNumber = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
-        let wordNumber = termOf.mapValues { termNumber[wordTerms[$0]]! }
-        let perArticle = concurrentMap(articles) { article -> (terms: [Int32: FieldCounts], lengths: [Int]) in
+        // Indexed word → its place in `indexedWords` and its term's number.
+        let wordNumber = Dictionary(uniqueKeysWithValues: indexedWords.enumerated().map { ($1, (word: $0, term: termNumber[wordTerms[$0]]!)) })
+        let perArticle = concurrentMap(articles) { article -> (terms: [Int32: FieldCounts], lengths: [Int], lexicon: [Int32]) in
             var terms: [Int32: FieldCounts] = [:]
             terms.reserveCapacity(article.counts.count)
             var lengths = [0, 0, 0, 0]
+            var lexicon: [Int32] = []
             for (word, counts) in article.counts {
-                guard let term = wordNumber[word] else { continue }
-                terms[term, default: FieldCounts()].add(counts)
+                guard let number = wordNumber[word] else { continue }
+                terms[number.term, default: FieldCounts()].add(counts)
                 for field in ArticleWords.Field.allCases { lengths[field.rawValue] += counts[field] }
+                if word.utf8.count >= 4 { lexicon.append(Int32(number.word)) }
             }
-            return (terms, lengths)
+            return (terms, lengths, lexicon)
         }
         let count = articles.count
         var totals = [0.0, 0.0, 0.0, 0.0]
@@ -172,19 +175,19 @@ public struct SearchIndexBuilder: Sendable {
 
         // Typo lexicon: every indexed word of 4 or more letters, by first letter, most
         // frequent first (the client takes the first word at the smallest distance).
-        var documentFrequency: [String: Int] = [:]
-        for article in articles {
-            for word in article.counts.keys where word.utf8.count >= 4 && termOf[word] != nil { documentFrequency[word, default: 0] += 1 }
+        var documentFrequency = [Int](repeating: 0, count: indexedWords.count)
+        for entry in perArticle { for word in entry.lexicon { documentFrequency[Int(word)] += 1 } }
+        let byLetter = Dictionary(grouping: documentFrequency.indices.filter { documentFrequency[$0] > 0 }) {
+            Self.lexiconKey(for: indexedWords[$0])
         }
-        let byLetter = Dictionary(grouping: documentFrequency.keys) { Self.lexiconKey(for: $0) }
         var lexicon: [(String, String)] = []
         for (letter, group) in byLetter.sorted(by: { $0.key < $1.key }) {
             let words = group.sorted {
-                let a = documentFrequency[$0]!, b = documentFrequency[$1]!
-                return a != b ? a > b : Self.precedes($0, $1)
+                let a = documentFrequency[$0], b = documentFrequency[$1]
+                return a != b ? a > b : Self.precedes(indexedWords[$0], indexedWords[$1])
             }
             var json = JSONText()
-            json.string(words.joined(separator: " "))
+            json.string(words.map { indexedWords[$0] }.joined(separator: " "))
             let name = "l/\(letter)"
             files.append(Self.file(name, json.text))
             lexicon.append((letter, name))
@@ -216,20 +219,23 @@ public struct SearchIndexBuilder: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Folded word → its term's place in `terms`, worked out once per distinct word, in
-    /// parallel; stop words are left out.
-    private func termTable(for articles: [ArticleWords]) -> (words: [String: Int], terms: [String]) {
-        var distinct = Set<String>()
-        for article in articles { distinct.formUnion(article.counts.keys) }
+    /// Every distinct folded word that is indexed (stop words are not), with its term at
+    /// the same place: collected per chunk of articles and analysed in parallel.
+    private func termTable(for articles: [ArticleWords]) -> (words: [String], terms: [String]) {
+        let chunks = concurrentChunks(articles) { chunk in
+            var distinct = Set<String>()
+            for article in chunk { for entry in article.counts { distinct.insert(entry.word) } }
+            return distinct
+        }
+        var distinct = chunks.first ?? []
+        for chunk in chunks.dropFirst() { distinct.formUnion(chunk) }
         let words = Array(distinct)
         let terms = concurrentMap(words) { Analyzer.computeTerm($0) }
-        var table: [String: Int] = [:]
-        var termList: [String] = []
-        table.reserveCapacity(words.count)
+        var indexed: [String] = [], termList: [String] = []
         for (word, term) in zip(words, terms) {
-            if let term { table[word] = termList.count; termList.append(term) }
+            if let term { indexed.append(word); termList.append(term) }
         }
-        return (table, termList)
+        return (indexed, termList)
     }
 
     /// JavaScript's string order (UTF-16 code units), which the client's binary search uses.
@@ -248,14 +254,18 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     private func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        guard items.count > 64, jobs > 1 else { return items.map(transform) }
+        concurrentChunks(items) { $0.map(transform) }.flatMap { $0 }
+    }
+
+    /// `work` on consecutive chunks of `items`, in parallel; the results in chunk order.
+    private func concurrentChunks<T: Sendable, R: Sendable>(_ items: [T], _ work: @Sendable (ArraySlice<T>) -> R) -> [R] {
+        guard items.count > 64, jobs > 1 else { return [work(items[...])] }
         let chunks = min(jobs * 4, items.count)
-        let results = ResultSlots<[R]>(count: chunks)
+        let results = ResultSlots<R>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)
-            results.set(chunk, items[range].map(transform))
+            results.set(chunk, work(items[(items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)]))
         }
-        return results.values.flatMap { $0! }
+        return results.values.map { $0! }
     }
 }
 
@@ -272,7 +282,9 @@ final class ResultSlots<T: Sendable>: @unchecked Sendable {
 struct FNV1a {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
     mutating func add(_ data: Data) {
-        for byte in data { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        data.withUnsafeBytes { bytes in
+            for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
     }
     var hex: String { String(state, radix: 16) }
 }

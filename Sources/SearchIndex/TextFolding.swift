@@ -33,16 +33,28 @@ public enum TextFolding {
         private var buffer: [UInt8] = []
         private var length = 0
         /// Words finished inside one scalar's folding (`½` → `1`, `2`), not yet returned.
-        private var ready: [String] = []
+        private var ready: [[UInt8]] = []
+        /// The word the last `advance()` found, as UTF-8.
+        private(set) var word: [UInt8] = []
 
         public init(_ text: String) {
             bytes = Array(text.utf8)
             buffer.reserveCapacity(4 * maximumWordLength)
+            word.reserveCapacity(4 * maximumWordLength)
         }
 
         public mutating func next() -> String? {
+            advance() ? String(decoding: word, as: UTF8.self) : nil
+        }
+
+        /// Moves to the next word and leaves it in `word`; false at the end. Counting by
+        /// bytes makes no String for a word already seen.
+        mutating func advance() -> Bool {
             while true {
-                if !ready.isEmpty { return ready.removeFirst() }
+                if !ready.isEmpty {
+                    word = ready.removeFirst()
+                    return true
+                }
                 guard index < bytes.count else { return flush() }
                 let byte = bytes[index]
                 if byte < 0x80 {
@@ -51,8 +63,8 @@ public enum TextFolding {
                         append(byte)
                     } else if byte >= 0x41 && byte <= 0x5A {
                         append(byte + 32)
-                    } else if byte != 0x27, let word = flush() { // apostrophe: "don't" is one word
-                        return word
+                    } else if byte != 0x27, flush() { // apostrophe: "don't" is one word
+                        return true
                     }
                     continue
                 }
@@ -66,7 +78,7 @@ public enum TextFolding {
                 if value == 0x2019 { continue }
                 // General punctuation (dashes, quotes, spaces) separates words.
                 guard !(0x2000...0x206F).contains(value), let scalar = Unicode.Scalar(value) else {
-                    if let word = flush() { return word }
+                    if flush() { return true }
                     continue
                 }
                 for folded in fold(scalar) {
@@ -75,7 +87,7 @@ public enum TextFolding {
                             buffer.append(contentsOf: String(folded).utf8)
                             length += 1
                         }
-                    } else if !isMark(folded), let word = flush() {
+                    } else if !isMark(folded), flush() {
                         ready.append(word)
                     }
                 }
@@ -88,12 +100,13 @@ public enum TextFolding {
             length += 1
         }
 
-        private mutating func flush() -> String? {
-            guard !buffer.isEmpty else { return nil }
-            let word = String(decoding: buffer, as: UTF8.self)
+        /// Moves the word being read into `word`; false if there is none.
+        private mutating func flush() -> Bool {
+            guard !buffer.isEmpty else { return false }
+            swap(&word, &buffer)
             buffer.removeAll(keepingCapacity: true)
             length = 0
-            return word
+            return true
         }
     }
 
