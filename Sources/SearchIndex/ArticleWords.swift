@@ -48,62 +48,25 @@ public struct ArticleWords: Sendable {
     }
 }
 
-/// Counts words by their UTF-8 bytes in an open-addressed table: a String is made once per
-/// distinct word, not once per occurrence, and no word is hashed with SipHash. An article
-/// repeats most of its words; this ran over every word of every article.
+/// Each distinct word's counts per field.
 struct WordTally {
-    /// Entry number + 1 for each slot, 0 when empty; the count is a power of two.
-    private var slots: [Int32]
-    private var hashes: [UInt64] = []
-    /// Every distinct word's bytes, one after another; entry `i` ends at `ends[i]`.
-    private var arena: [UInt8] = []
-    private var ends: [Int] = []
+    private var table: WordTable
     private var fieldCounts: [FieldCounts] = []
 
     init(expectedWords: Int) {
-        var size = 64
-        while size < 2 * expectedWords { size *= 2 }
-        slots = Array(repeating: 0, count: size)
+        table = WordTable(expectedWords: expectedWords)
+        fieldCounts.reserveCapacity(expectedWords)
     }
 
     mutating func add(_ word: [UInt8], _ field: ArticleWords.Field) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while slots[slot] != 0 {
-            let entry = Int(slots[slot]) - 1
-            if hashes[entry] == hash, arena[(entry == 0 ? 0 : ends[entry - 1])..<ends[entry]].elementsEqual(word) {
-                fieldCounts[entry].add(field)
-                return
-            }
-            slot = (slot + 1) & mask
-        }
-        arena += word
-        ends.append(arena.count)
-        hashes.append(hash)
-        var counts = FieldCounts()
-        counts.add(field)
-        fieldCounts.append(counts)
-        slots[slot] = Int32(fieldCounts.count)
-        if 2 * fieldCounts.count > slots.count { grow() }
+        let (number, isNew) = table.number(word[...])
+        if isNew { fieldCounts.append(FieldCounts()) }
+        fieldCounts[number].add(field)
     }
 
     /// Every word and its counts, in order of first occurrence.
     var counts: [(word: String, counts: FieldCounts)] {
-        fieldCounts.indices.map { entry in
-            (String(decoding: arena[(entry == 0 ? 0 : ends[entry - 1])..<ends[entry]], as: UTF8.self), fieldCounts[entry])
-        }
-    }
-
-    private mutating func grow() {
-        slots = Array(repeating: 0, count: 2 * slots.count)
-        let mask = slots.count - 1
-        for (entry, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(entry + 1)
-        }
+        fieldCounts.indices.map { (String(decoding: table.word($0), as: UTF8.self), fieldCounts[$0]) }
     }
 }
 

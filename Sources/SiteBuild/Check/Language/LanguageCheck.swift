@@ -28,9 +28,35 @@ struct LanguageCheck: Sendable {
         }
 
         /// `text` lower-cased, as UTF-8, and whether every character kept its UTF-16 length.
-        /// ASCII by table; other characters only when they change (`String.lowercased()`
-        /// costs more than the whole prefilter on text with curly quotes).
+        /// In place over a copy of the bytes when no non-ASCII character changes (curly
+        /// quotes and dashes do not): this runs over every block of every article.
         static func lowercased(_ text: String) -> (bytes: [UInt8], keepsOffsets: Bool) {
+            var bytes = Array(text.utf8)
+            let inPlace = bytes.withUnsafeMutableBufferPointer { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        if byte >= 0x41, byte <= 0x5A { bytes[index] = byte | 0x20 }
+                        index += 1
+                        continue
+                    }
+                    let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                    for offset in 1..<width where index + offset < bytes.count {
+                        value = (value << 6) | (UInt32(bytes[index + offset]) & 0x3F)
+                    }
+                    index += width
+                    if Unicode.Scalar(value)?.properties.changesWhenLowercased ?? true { return false }
+                }
+                return true
+            }
+            return inPlace ? (bytes, true) : lowercasedByScalar(text)
+        }
+
+        /// `lowercased`, scalar by scalar: ASCII by table; other characters only when they
+        /// change (`String.lowercased()` costs more than the whole prefilter).
+        static func lowercasedByScalar(_ text: String) -> (bytes: [UInt8], keepsOffsets: Bool) {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(text.utf8.count)
             var keepsOffsets = true

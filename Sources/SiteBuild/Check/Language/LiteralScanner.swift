@@ -3,10 +3,16 @@
 /// literals use (the rest all lead back to the start). Each literal's word-boundary
 /// conditions are checked where it is found.
 struct LiteralScanner: Sendable {
-    /// Each literal's length and boundary conditions, flat: the scan reads them per match.
-    private let lengths: [Int32]
-    private let startsWord: [Bool]
-    private let endsWord: [Bool]
+    /// A literal ending at a state, with what the scan checks where it is found.
+    private struct Output {
+        let literal: Int32
+        let length: Int32
+        let startsWord: Bool
+        let endsWord: Bool
+    }
+
+    /// How many literals there are.
+    let count: Int
     /// Byte → its class: 0 for bytes in no literal, else 1…
     private let byteClass: [UInt8]
     private let classCount: Int
@@ -14,14 +20,10 @@ struct LiteralScanner: Sendable {
     private let transitions: [Int32]
     /// The literals ending at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
-    private let outputs: [Int32]
-
-    var count: Int { lengths.count }
+    private let outputs: [Output]
 
     init(_ literals: [RequiredText.Literal]) {
-        lengths = literals.map { Int32($0.bytes.count) }
-        startsWord = literals.map(\.startsWord)
-        endsWord = literals.map(\.endsWord)
+        count = literals.count
         var byteClass = [UInt8](repeating: 0, count: 256)
         var classCount = 1
         for byte in Set(literals.flatMap(\.bytes)).sorted() where classCount < 256 {
@@ -73,36 +75,43 @@ struct LiteralScanner: Sendable {
         self.classCount = classCount
         self.transitions = transitions
         self.outputStart = outputStart
-        self.outputs = ends.flatMap { $0 }
+        self.outputs = ends.flatMap { $0 }.map {
+            let literal = literals[Int($0)]
+            return Output(literal: $0, length: Int32(literal.bytes.count), startsWord: literal.startsWord, endsWord: literal.endsWord)
+        }
     }
 
     /// The literals that occur in `text` (lower-cased UTF-8), meeting their conditions.
     func scan(_ text: [UInt8]) -> LiteralSet {
-        var found = LiteralSet(count: count)
-        guard count > 0 else { return found }
+        var found = [UInt64](repeating: 0, count: (count + 63) / 64)
+        guard count > 0 else { return LiteralSet(words: found) }
         // Unchecked buffers: this loop reads every byte of every article's prose.
         text.withUnsafeBufferPointer { bytes in
             transitions.withUnsafeBufferPointer { transitions in
                 byteClass.withUnsafeBufferPointer { byteClass in
                     outputStart.withUnsafeBufferPointer { outputStart in
-                        var state = 0
-                        for position in 0..<bytes.count {
-                            state = Int(transitions[state &* classCount &+ Int(byteClass[Int(bytes[position])])])
-                            let first = Int(outputStart[state]), last = Int(outputStart[state &+ 1])
-                            guard first < last else { continue }
-                            for output in first..<last {
-                                let id = Int(outputs[output])
-                                let start = position + 1 - Int(lengths[id])
-                                if startsWord[id], start > 0, RequiredText.Literal.isWordByte(bytes[start - 1]) { continue }
-                                if endsWord[id], position + 1 < bytes.count, RequiredText.Literal.isWordByte(bytes[position + 1]) { continue }
-                                found.insert(id)
+                        outputs.withUnsafeBufferPointer { outputs in
+                            found.withUnsafeMutableBufferPointer { found in
+                                var state = 0
+                                for position in 0..<bytes.count {
+                                    state = Int(transitions[state &* classCount &+ Int(byteClass[Int(bytes[position])])])
+                                    let first = Int(outputStart[state]), last = Int(outputStart[state &+ 1])
+                                    guard first < last else { continue }
+                                    for output in outputs[first..<last] {
+                                        let start = position &+ 1 &- Int(output.length)
+                                        if output.startsWord, start > 0, RequiredText.Literal.isWordByte(bytes[start &- 1]) { continue }
+                                        if output.endsWord, position &+ 1 < bytes.count,
+                                           RequiredText.Literal.isWordByte(bytes[position &+ 1]) { continue }
+                                        found[Int(output.literal) >> 6] |= 1 << UInt64(output.literal & 63)
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        return found
+        return LiteralSet(words: found)
     }
 }
 
@@ -112,6 +121,11 @@ struct LiteralSet: Sendable, Equatable {
 
     init(count: Int) {
         words = Array(repeating: 0, count: (count + 63) / 64)
+    }
+
+    /// The set whose members are the bits of `words`.
+    init(words: [UInt64]) {
+        self.words = words
     }
 
     mutating func insert(_ member: Int) {

@@ -49,7 +49,7 @@ extension RequiredText.Literal {
     /// A byte that is part of a word for ICU's `\b`. Bytes of non-ASCII characters count as
     /// not part of one, which can only let more text through (a curly quote is not a letter).
     static func isWordByte(_ byte: UInt8) -> Bool {
-        (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
     }
 }
 

@@ -10,7 +10,8 @@ struct ReadabilityCheck: Sendable {
 
     /// The text that is scored, and where each of its pieces came from.
     struct ScoredText: Sendable {
-        let text: String
+        let utf8: [UInt8]
+        var text: String { String(decoding: utf8, as: UTF8.self) }
         /// Unicode scalar offset in `text` where each unit starts, with the unit.
         let pieces: [(start: Int, unit: ProseUnits.Unit)]
     }
@@ -50,13 +51,13 @@ struct ReadabilityCheck: Sendable {
             // Every byte but a continuation byte starts a scalar.
             scalars += text[start...].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
         }
-        return ScoredText(text: String(decoding: text, as: UTF8.self), pieces: pieces)
+        return ScoredText(utf8: text, pieces: pieces)
     }
 
     func check(_ document: SourceDocument, prose: ProseUnits) -> Outcome {
         let scored = Self.scoredText(prose)
         guard !scored.pieces.isEmpty else { return Outcome(scores: nil, longSentences: [], findings: []) }
-        let scores = ReadabilityScores(text: scored.text)
+        let scores = ReadabilityScores(utf8: scored.utf8)
         let file = prose.file
         let firstLine = scored.pieces[0].unit.firstLine
         var findings: [Finding] = []

@@ -1,4 +1,5 @@
 import Foundation
+import SearchIndex
 
 /// Readability figures for one text, counted the way Python's `textstat` 0.7 counts them
 /// (DOMAIN.md §3.2 formulas; syllables from the same hyphenation patterns), so an editor
@@ -29,31 +30,33 @@ public struct ReadabilityScores: Sendable, Hashable {
 
     /// Scores `text`: plain prose, sentences ended with `.`, `!` or `?`.
     public init(text: String) {
+        self.init(utf8: Array(text.utf8))
+    }
+
+    /// Scores the text whose UTF-8 is `utf8`.
+    init(utf8: [UInt8]) {
         // Python counts in code points, and so do we: each scalar is classed once, ASCII
         // by table, which also keeps curly quotes and dashes off the slow Character path.
-        let (classes, wordList) = Self.read(text)
+        let (classes, wordList) = Self.read(utf8)
         let spans = Self.sentenceSpans(classes)
         let counted = spans.filter { $0.words > 2 }
         sentences = max(1, counted.count)
         words = wordList.count
         // Each distinct word is hyphenated once per article, and looked up in the shared
         // cache before that: articles repeat most of their words, and each other's. The
-        // article's own table is keyed by a hash of the word's bytes (checked against the
-        // bytes on a hit), so no String is made for a word already seen.
+        // article's own table numbers words by their bytes, so no String is made for a
+        // word already seen.
         let hyphenator = Hyphenator.english
-        var seen: [UInt64: (word: Range<Int>, syllables: Int)] = [:]
-        seen.reserveCapacity(wordList.count / 2)
+        var seen = WordTable(expectedWords: wordList.count / 2)
+        var syllablesOf: [Int] = []
         var syllableTotal = 0, polysyllableTotal = 0
         for index in 0..<wordList.count {
-            let range = wordList.range(index)
-            let hash = wordList.hash(range)
-            let count: Int
-            if let known = seen[hash], wordList.bytes[known.word].elementsEqual(wordList.bytes[range]) {
-                count = known.syllables
-            } else {
-                count = SyllableCache.shared.syllables(wordList.word(range)) { hyphenator.syllables(in: $0) }
-                if seen[hash] == nil { seen[hash] = (range, count) }
+            let (number, isNew) = seen.number(wordList.bytes[wordList.range(index)])
+            if isNew {
+                let word = String(decoding: seen.word(number), as: UTF8.self)
+                syllablesOf.append(SyllableCache.shared.syllables(word) { hyphenator.syllables(in: $0) })
             }
+            let count = syllablesOf[number]
             syllableTotal += count
             // textstat counts SMOG's polysyllables per whitespace token after stripping
             // punctuation, which is exactly this word list.
@@ -117,37 +120,51 @@ public struct ReadabilityScores: Sendable, Hashable {
         var count: Int { ends.count }
 
         func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
-
-        func word(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-
-        /// FNV-1a over the word's bytes.
-        func hash(_ range: Range<Int>) -> UInt64 {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for index in range { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3 }
-            return hash
-        }
     }
+
+    /// ASCII's classes, by byte.
+    private static let asciiClasses: [ScalarClass] = (0..<128).map { ScalarClass(Unicode.Scalar(UInt8($0))) }
 
     /// Each scalar's class, and textstat's words: `remove_punctuation` (everything but word
     /// characters and whitespace goes, so `don't` is one word `dont` and `self-harm` one word
     /// `selfharm`), then `split()`, lower-cased for hyphenation. One pass, in UTF-8.
-    static func read(_ text: String) -> (classes: [ScalarClass], words: WordList) {
+    static func read(_ text: [UInt8]) -> (classes: [ScalarClass], words: WordList) {
         var classes: [ScalarClass] = []
-        classes.reserveCapacity(text.utf8.count)
+        classes.reserveCapacity(text.count)
         var words = WordList()
-        words.bytes.reserveCapacity(text.utf8.count)
+        words.bytes.reserveCapacity(text.count)
         func endWord() {
             if words.bytes.count > (words.ends.last ?? 0) { words.ends.append(words.bytes.count) }
         }
-        for scalar in text.unicodeScalars {
+        let ascii = asciiClasses
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if byte < 0x80 {
+                // Bytes, not scalars, for ASCII: nearly all prose is.
+                index += 1
+                let kind = ascii[Int(byte)]
+                classes.append(kind)
+                switch kind {
+                case .word: words.bytes.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
+                case .whitespace: endWord()
+                case .stop, .other: break
+                }
+                continue
+            }
+            // A multi-byte scalar (the text came from a String, so it is valid UTF-8).
+            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+            for offset in 1..<width where index + offset < text.count {
+                value = (value << 6) | (UInt32(text[index + offset]) & 0x3F)
+            }
+            index += width
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
             let kind = ScalarClass(scalar)
             classes.append(kind)
             switch kind {
             case .word:
-                let value = scalar.value
-                if value < 0x80 {
-                    words.bytes.append(UInt8(value) | (value >= 0x41 && value <= 0x5A ? 0x20 : 0))
-                } else if scalar.properties.changesWhenLowercased {
+                if scalar.properties.changesWhenLowercased {
                     words.bytes += scalar.properties.lowercaseMapping.utf8
                 } else {
                     UTF8.encode(scalar) { words.bytes.append($0) }
