@@ -31,8 +31,10 @@ public struct HeadingIDGenerator {
     /// Lowercase ASCII letters and digits, accents folded, apostrophes dropped, every other
     /// run of characters turned into one hyphen. `"What's WRAP?"` → `"whats-wrap"`.
     public static func slug(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
-                                  locale: Locale(identifier: "en"))
+        // Folding changes nothing in ASCII that the loop below does not (it lower-cases), and
+        // costs more than the rest of a heading's rendering: only other text is folded.
+        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text
+            : text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en"))
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {

@@ -58,14 +58,17 @@ public enum TextFolding {
                 guard index < bytes.count else { return flush() }
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    index += 1
-                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                        append(byte)
-                    } else if byte >= 0x41 && byte <= 0x5A {
-                        append(byte + 32)
-                    } else if byte != 0x27, flush() { // apostrophe: "don't" is one word
-                        return true
+                    // A run of ASCII letters and digits, apostrophes inside it dropped ("don't"
+                    // is one word), copied in one go; any other ASCII ends the word.
+                    var end = index
+                    while end < bytes.count, Self.asciiWordPart[Int(bytes[end])] { end += 1 }
+                    if end > index {
+                        appendASCII(index..<end)
+                        index = end
+                        continue
                     }
+                    index += 1
+                    if flush() { return true }
                     continue
                 }
                 // A multi-byte scalar (the input is valid UTF-8: it came from a String).
@@ -94,10 +97,22 @@ public enum TextFolding {
             }
         }
 
-        private mutating func append(_ byte: UInt8) {
-            guard length < maximumWordLength else { return }
-            buffer.append(byte)
-            length += 1
+        /// ASCII bytes that are part of a word: letters, digits and the apostrophe.
+        private static let asciiWordPart: [Bool] = (0..<128).map { byte in
+            (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x27
+        } + Array(repeating: false, count: 128)
+
+        /// Appends `bytes[range]` lower-cased, without apostrophes, up to the longest word.
+        private mutating func appendASCII(_ range: Range<Int>) {
+            let source = bytes
+            source.withUnsafeBufferPointer { source in
+                for index in range where length < maximumWordLength {
+                    let byte = source[index]
+                    if byte == 0x27 { continue }
+                    buffer.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                    length += 1
+                }
+            }
         }
 
         /// Moves the word being read into `word`; false if there is none.

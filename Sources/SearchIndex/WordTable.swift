@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers words by their UTF-8 bytes, in order of first sight: an open-addressed table
 /// with FNV-1a hashes, so counting the words of a text makes no String and runs no SipHash
 /// per occurrence. Used for every word of every article (search counts, syllables).
@@ -21,15 +23,8 @@ public struct WordTable: Sendable {
 
     /// The number of `word`, and whether it was new (and numbered `count - 1`).
     public mutating func number(_ word: ArraySlice<UInt8>) -> (number: Int, isNew: Bool) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        let mask = slots.count - 1
-        var slot = Self.slot(hash, mask)
-        while slots[slot] != 0 {
-            let entry = Int(slots[slot]) - 1
-            if hashes[entry] == hash, arena[range(entry)].elementsEqual(word) { return (entry, false) }
-            slot = (slot + 1) & mask
-        }
+        let (hash, slot, entry) = find(word)
+        if let entry { return (entry, false) }
         arena += word
         ends.append(arena.count)
         hashes.append(hash)
@@ -38,8 +33,38 @@ public struct WordTable: Sendable {
         return (hashes.count - 1, true)
     }
 
+    /// The number of `word`, if the table holds it.
+    public func lookUp(_ word: ArraySlice<UInt8>) -> Int? { find(word).entry }
+
+    /// `word`'s hash, and its entry or the empty slot where it would go.
+    private func find(_ word: ArraySlice<UInt8>) -> (hash: UInt64, slot: Int, entry: Int?) {
+        let hash = word.withUnsafeBufferPointer { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash
+        }
+        let mask = slots.count - 1
+        var slot = Self.slot(hash, mask)
+        while slots[slot] != 0 {
+            let entry = Int(slots[slot]) - 1
+            if hashes[entry] == hash, isEntry(entry, word) { return (hash, slot, entry) }
+            slot = (slot + 1) & mask
+        }
+        return (hash, slot, nil)
+    }
+
     /// The bytes of the word numbered `number`.
     public func word(_ number: Int) -> ArraySlice<UInt8> { arena[range(number)] }
+
+    private func isEntry(_ entry: Int, _ word: ArraySlice<UInt8>) -> Bool {
+        let range = range(entry)
+        guard range.count == word.count else { return false }
+        return arena.withUnsafeBufferPointer { arena in
+            word.withUnsafeBufferPointer { word in
+                word.isEmpty || memcmp(arena.baseAddress! + range.lowerBound, word.baseAddress!, word.count) == 0
+            }
+        }
+    }
 
     private func range(_ entry: Int) -> Range<Int> { (entry == 0 ? 0 : ends[entry - 1])..<ends[entry] }
 

@@ -24,12 +24,7 @@ struct ProseUnits: Sendable {
 
     init(document: SourceDocument, renderer: MarkdownRenderer) {
         file = SourceText(path: document.path, text: document.text)
-        // Split in UTF-8 (a Character split costs more than the checks that use the lines).
-        let text = document.text
-        lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
-            let end = line.last == 0x0D ? line.index(before: line.endIndex) : line.endIndex
-            return text[line.startIndex..<end]
-        }
+        lines = Self.lines(of: document.text)
         let matter = document.frontMatter
         let headerLines = max(document.bodyLineOffset, 1)
         var units = [matter.title, matter.summary, matter.contentNote ?? ""].filter { !$0.isEmpty }.map {
@@ -42,6 +37,29 @@ struct ProseUnits: Sendable {
         self.units = units
     }
 
+    /// `text`'s lines without their line breaks, found byte by byte (a Character split, or
+    /// even a generic one over UTF-8, costs more than the checks that use the lines).
+    static func lines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        func addLine(upTo end: String.Index) {
+            let trimmed = end > start && utf8[utf8.index(before: end)] == 0x0D ? utf8.index(before: end) : end
+            lines.append(text[start..<trimmed])
+        }
+        let breaks = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.indices.filter { bytes[$0] == 0x0A }
+        } ?? utf8.indices.filter { utf8[$0] == 0x0A }.map { utf8.distance(from: utf8.startIndex, to: $0) }
+        lines.reserveCapacity(breaks.count + 1)
+        for offset in breaks {
+            let newline = utf8.index(utf8.startIndex, offsetBy: offset)
+            addLine(upTo: newline)
+            start = utf8.index(after: newline)
+        }
+        addLine(upTo: utf8.endIndex)
+        return lines
+    }
+
     /// Where the `occurrence`-th (0-based) appearance of `phrase` is written in `unit`'s lines:
     /// its words in order, whole and ignoring case, with any markup, spaces or line breaks
     /// between them. Falls back to the unit's first line when the words cannot be found
@@ -50,17 +68,19 @@ struct ProseUnits: Sendable {
         let words = Self.words(in: Substring(phrase)).map { $0.lowercased() }
         let first = max(unit.firstLine, 1), last = min(max(unit.lastLine, first), lines.count)
         guard !words.isEmpty, first <= last else { return (unit.firstLine, 0) }
+        // Line by line, stopping at the occurrence wanted: a title's unit spans the whole
+        // front matter, and a phrase is usually on the unit's first lines.
         var tokens: [(text: Substring, line: Int)] = []
-        for line in first...last {
-            tokens += Self.words(in: lines[line - 1]).map { ($0, line) }
-        }
         var found: [(text: Substring, line: Int)] = []
         var start = 0
-        while start + words.count <= tokens.count, found.count <= occurrence {
-            if words.indices.allSatisfy({ Self.equalIgnoringCase(tokens[start + $0].text, words[$0]) }) {
-                found.append(tokens[start])
+        for line in first...last where found.count <= occurrence {
+            tokens += Self.words(in: lines[line - 1]).map { ($0, line) }
+            while start + words.count <= tokens.count, found.count <= occurrence {
+                if words.indices.allSatisfy({ Self.equalIgnoringCase(tokens[start + $0].text, words[$0]) }) {
+                    found.append(tokens[start])
+                }
+                start += 1
             }
-            start += 1
         }
         guard let token = found.count > occurrence ? found[occurrence] : found.first else { return (unit.firstLine, 0) }
         // Columns count characters, as editors do.

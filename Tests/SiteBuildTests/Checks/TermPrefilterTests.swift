@@ -50,6 +50,14 @@ struct TermPrefilterTests {
         #expect(mayMatch(#"\bmad\b"#, "It made me mad."))
         #expect(!mayMatch(#"\bpsychos?\b"#, "Psychosis and psychology are different things."))
         #expect(!guide.terms.indices.contains { guide.prefilter.mayMatch($0, guide.prefilter.scan(Array("mental health and wellbeing".utf8))) && guide.terms[$0].pattern.hasPrefix(#"\bmental\s+cases?"#) })
+        // Common words beside a rare one are not scanned for: every block holds them.
+        #expect(RequiredText.of(#"\b(?:a|the)\s+cutters?\b"#)?.droppingCommonWords.description == "((|cutter| / |cutters|))")
+        #expect(RequiredText.of(#"\bcry\s+for\s+help\b"#)?.droppingCommonWords.description == "(|cry| & |help|)")
+        // With nothing rarer beside them, common words are kept.
+        #expect(RequiredText.of(#"\bthe\s+a\b"#)?.droppingCommonWords.description == "(|the| & |a|)")
+        let cutters = #"\b(?:a|the|is\s+a|are|was\s+a)\s+cutters?\b|\bself[-\s]?harmers?\b"#
+        #expect(mayMatch(cutters, "They called her a cutter."))
+        #expect(!mayMatch(cutters, "The cut healed."))
     }
 
     /// The prefilter may only skip terms that cannot match: on every sentence of texts that

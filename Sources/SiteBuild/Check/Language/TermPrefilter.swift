@@ -55,7 +55,7 @@ struct TermPrefilter: Sendable {
             }
             // An empty `all` holds with no literal found, so no literal can announce it.
             if text.holdsWithNothingFound { alwaysScanned.append(Int32(term)) }
-            return compile(text, term: Int32(term))
+            return compile(text.droppingCommonWords, term: Int32(term))
         }
         self.literal = literal
         self.isAll = isAll
@@ -96,6 +96,36 @@ struct TermPrefilter: Sendable {
 }
 
 extension RequiredText {
+    /// Words every block of prose holds, which some terms require next to a rare word
+    /// (`\b(?:a|the)\s+cutters?\b`): finding them rules nothing out, and they were most of
+    /// the literal scan's matches.
+    static let commonWords: Set<[UInt8]> = Set([
+        "a", "an", "the", "is", "are", "was", "were", "be", "been", "of", "on", "at", "in", "into", "to", "for", "from",
+        "with", "by", "and", "or", "so", "too", "as", "it", "its", "this", "that", "his", "her", "hers", "their", "my",
+        "your", "our", "him", "them", "me", "us", "off", "up", "own", "bit",
+    ].map { Array($0.utf8) })
+
+    /// This condition without the parts of an all-of that need only common words, when a
+    /// rarer part remains. It only weakens the condition, so no match is ever ruled out.
+    var droppingCommonWords: RequiredText {
+        switch self {
+        case .literal: return self
+        case let .any(parts): return .any(parts.map(\.droppingCommonWords))
+        case let .all(parts):
+            let rare = parts.filter { !$0.isCommon }
+            return .all((rare.isEmpty ? parts : rare).map(\.droppingCommonWords))
+        }
+    }
+
+    /// True when common words alone can meet the condition.
+    private var isCommon: Bool {
+        switch self {
+        case let .literal(literal): Self.commonWords.contains(literal.bytes)
+        case let .any(parts): parts.contains(where: \.isCommon)
+        case let .all(parts): parts.allSatisfy(\.isCommon)
+        }
+    }
+
     /// True when the condition holds even in text with none of its literals.
     var holdsWithNothingFound: Bool {
         switch self {

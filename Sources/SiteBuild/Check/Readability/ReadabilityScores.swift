@@ -52,10 +52,7 @@ public struct ReadabilityScores: Sendable, Hashable {
         var syllableTotal = 0, polysyllableTotal = 0
         for index in 0..<wordList.count {
             let (number, isNew) = seen.number(wordList.bytes[wordList.range(index)])
-            if isNew {
-                let word = String(decoding: seen.word(number), as: UTF8.self)
-                syllablesOf.append(SyllableCache.shared.syllables(word) { hyphenator.syllables(in: $0) })
-            }
+            if isNew { syllablesOf.append(SyllableCache.shared.syllables(seen.word(number)) { hyphenator.syllables(in: $0) }) }
             let count = syllablesOf[number]
             syllableTotal += count
             // textstat counts SMOG's polysyllables per whitespace token after stripping
@@ -129,52 +126,67 @@ public struct ReadabilityScores: Sendable, Hashable {
     /// characters and whitespace goes, so `don't` is one word `dont` and `self-harm` one word
     /// `selfharm`), then `split()`, lower-cased for hyphenation. One pass, in UTF-8.
     static func read(_ text: [UInt8]) -> (classes: [ScalarClass], words: WordList) {
-        var classes: [ScalarClass] = []
-        classes.reserveCapacity(text.count)
-        var words = WordList()
-        words.bytes.reserveCapacity(text.count)
-        func endWord() {
-            if words.bytes.count > (words.ends.last ?? 0) { words.ends.append(words.bytes.count) }
-        }
-        let ascii = asciiClasses
-        var index = 0
-        while index < text.count {
-            let byte = text[index]
-            if byte < 0x80 {
-                // Bytes, not scalars, for ASCII: nearly all prose is.
-                index += 1
-                let kind = ascii[Int(byte)]
-                classes.append(kind)
-                switch kind {
-                case .word: words.bytes.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
-                case .whitespace: endWord()
-                case .stop, .other: break
+        // Written through unchecked buffers sized for the worst case (one class and one
+        // lower-cased byte per input byte; lower-casing never more than triples a scalar's
+        // bytes): this runs over every byte of every article's prose.
+        var ends: [Int] = []
+        var classCount = 0
+        var classes = [ScalarClass](repeating: .other, count: text.count)
+        let bytes = [UInt8](unsafeUninitializedCapacity: 3 * text.count) { words, wordBytes in
+            classes.withUnsafeMutableBufferPointer { classes in
+                text.withUnsafeBufferPointer { text in
+                    func endWord() {
+                        if wordBytes > (ends.last ?? 0) { ends.append(wordBytes) }
+                    }
+                    func addClass(_ kind: ScalarClass) {
+                        classes[classCount] = kind
+                        classCount += 1
+                    }
+                    let ascii = asciiClasses
+                    var index = 0
+                    while index < text.count {
+                        let byte = text[index]
+                        if byte < 0x80 {
+                            // Bytes, not scalars, for ASCII: nearly all prose is.
+                            index += 1
+                            let kind = ascii[Int(byte)]
+                            addClass(kind)
+                            switch kind {
+                            case .word:
+                                words[wordBytes] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                                wordBytes += 1
+                            case .whitespace: endWord()
+                            case .stop, .other: break
+                            }
+                            continue
+                        }
+                        // A multi-byte scalar (the text came from a String, so it is valid UTF-8).
+                        let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                        var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                        for offset in 1..<width where index + offset < text.count {
+                            value = (value << 6) | (UInt32(text[index + offset]) & 0x3F)
+                        }
+                        index += width
+                        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                        let kind = ScalarClass(scalar)
+                        addClass(kind)
+                        switch kind {
+                        case .word:
+                            let lower = scalar.properties.changesWhenLowercased ? scalar.properties.lowercaseMapping : String(scalar)
+                            for byte in lower.utf8 where wordBytes < words.count {
+                                words[wordBytes] = byte
+                                wordBytes += 1
+                            }
+                        case .whitespace: endWord()
+                        case .stop, .other: break
+                        }
+                    }
+                    endWord()
                 }
-                continue
-            }
-            // A multi-byte scalar (the text came from a String, so it is valid UTF-8).
-            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-            for offset in 1..<width where index + offset < text.count {
-                value = (value << 6) | (UInt32(text[index + offset]) & 0x3F)
-            }
-            index += width
-            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            let kind = ScalarClass(scalar)
-            classes.append(kind)
-            switch kind {
-            case .word:
-                if scalar.properties.changesWhenLowercased {
-                    words.bytes += scalar.properties.lowercaseMapping.utf8
-                } else {
-                    UTF8.encode(scalar) { words.bytes.append($0) }
-                }
-            case .whitespace: endWord()
-            case .stop, .other: break
             }
         }
-        endWord()
-        return (classes, words)
+        classes.removeLast(classes.count - classCount)
+        return (classes, WordList(bytes: bytes, ends: ends))
     }
 
     /// textstat's sentences: the regular expression `\b[^.!?]+[.!?]*`, scanned by hand, each
@@ -212,22 +224,24 @@ public struct ReadabilityScores: Sendable, Hashable {
     }
 }
 
-/// Syllable counts shared by every article of a build (hyphenation is the costly part).
+/// Syllable counts shared by every article of a build (hyphenation is the costly part),
+/// by the word's bytes: no String is made for a word seen before.
 final class SyllableCache: @unchecked Sendable {
     static let shared = SyllableCache()
-    private var counts: [String: Int] = [:]
+    private var words = WordTable(expectedWords: 1 << 16)
+    private var counts: [Int] = []
     private let lock = NSLock()
     /// Enough for any real vocabulary; beyond it, words are counted without caching.
     private let limit = 500_000
 
-    func syllables(_ word: String, count: (String) -> Int) -> Int {
+    func syllables(_ word: ArraySlice<UInt8>, count: (String) -> Int) -> Int {
         lock.lock()
-        let known = counts[word]
+        let known = words.lookUp(word).map { counts[$0] }
         lock.unlock()
         if let known { return known }
-        let value = count(word)
+        let value = count(String(decoding: word, as: UTF8.self))
         lock.lock()
-        if counts.count < limit { counts[word] = value }
+        if words.count < limit, words.number(word).isNew { counts.append(value) }
         lock.unlock()
         return value
     }
