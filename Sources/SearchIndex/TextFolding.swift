@@ -36,6 +36,8 @@ public enum TextFolding {
         private var ready: [[UInt8]] = []
         /// The word the last `advance()` found, as UTF-8.
         private(set) var word: [UInt8] = []
+        /// `asciiWordPart`, held here: a static read in the loop costs a `swift_once` per byte.
+        private let wordPart = asciiWordPart
 
         public init(_ text: String) {
             bytes = Array(text.utf8)
@@ -61,7 +63,7 @@ public enum TextFolding {
                     // A run of ASCII letters and digits, apostrophes inside it dropped ("don't"
                     // is one word), copied in one go; any other ASCII ends the word.
                     var end = index
-                    while end < bytes.count, Self.asciiWordPart[Int(bytes[end])] { end += 1 }
+                    while end < bytes.count, wordPart[Int(bytes[end])] { end += 1 }
                     if end > index {
                         appendASCII(index..<end)
                         index = end
@@ -106,6 +108,17 @@ public enum TextFolding {
         private mutating func appendASCII(_ range: Range<Int>) {
             let source = bytes
             source.withUnsafeBufferPointer { source in
+                // Most runs have no apostrophe: copied whole, then lower-cased in place.
+                if !source[range].contains(0x27) {
+                    let start = buffer.count
+                    let end = Swift.min(range.upperBound, range.lowerBound + Swift.max(0, maximumWordLength - length))
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[range.lowerBound..<end]))
+                    buffer.withUnsafeMutableBufferPointer { buffer in
+                        for index in start..<buffer.count where buffer[index] >= 0x41 && buffer[index] <= 0x5A { buffer[index] += 32 }
+                    }
+                    length += end - range.lowerBound
+                    return
+                }
                 for index in range where length < maximumWordLength {
                     let byte = source[index]
                     if byte == 0x27 { continue }

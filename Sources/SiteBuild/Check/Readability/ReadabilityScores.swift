@@ -128,62 +128,58 @@ public struct ReadabilityScores: Sendable, Hashable {
     static func read(_ text: [UInt8]) -> (classes: [ScalarClass], words: WordList) {
         // Written through unchecked buffers sized for the worst case (one class and one
         // lower-cased byte per input byte; lower-casing never more than triples a scalar's
-        // bytes): this runs over every byte of every article's prose.
+        // bytes), with no nested function capturing a counter (each capture is checked for
+        // exclusive access at run time): this runs over every byte of every article's prose.
         var ends: [Int] = []
         var classCount = 0
         var classes = [ScalarClass](repeating: .other, count: text.count)
+        let ascii = asciiClasses
         let bytes = [UInt8](unsafeUninitializedCapacity: 3 * text.count) { words, wordBytes in
+            var written = 0, scalarCount = 0, wordEnd = 0
             classes.withUnsafeMutableBufferPointer { classes in
                 text.withUnsafeBufferPointer { text in
-                    func endWord() {
-                        if wordBytes > (ends.last ?? 0) { ends.append(wordBytes) }
-                    }
-                    func addClass(_ kind: ScalarClass) {
-                        classes[classCount] = kind
-                        classCount += 1
-                    }
-                    let ascii = asciiClasses
                     var index = 0
                     while index < text.count {
                         let byte = text[index]
+                        let kind: ScalarClass
                         if byte < 0x80 {
                             // Bytes, not scalars, for ASCII: nearly all prose is.
                             index += 1
-                            let kind = ascii[Int(byte)]
-                            addClass(kind)
-                            switch kind {
-                            case .word:
-                                words[wordBytes] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
-                                wordBytes += 1
-                            case .whitespace: endWord()
-                            case .stop, .other: break
+                            kind = ascii[Int(byte)]
+                            if kind == .word {
+                                words[written] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                                written += 1
                             }
-                            continue
-                        }
-                        // A multi-byte scalar (the text came from a String, so it is valid UTF-8).
-                        let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                        var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                        for offset in 1..<width where index + offset < text.count {
-                            value = (value << 6) | (UInt32(text[index + offset]) & 0x3F)
-                        }
-                        index += width
-                        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                        let kind = ScalarClass(scalar)
-                        addClass(kind)
-                        switch kind {
-                        case .word:
-                            let lower = scalar.properties.changesWhenLowercased ? scalar.properties.lowercaseMapping : String(scalar)
-                            for byte in lower.utf8 where wordBytes < words.count {
-                                words[wordBytes] = byte
-                                wordBytes += 1
+                        } else {
+                            // A multi-byte scalar (the text came from a String, so it is valid UTF-8).
+                            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                            var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                            for offset in 1..<width where index + offset < text.count {
+                                value = (value << 6) | (UInt32(text[index + offset]) & 0x3F)
                             }
-                        case .whitespace: endWord()
-                        case .stop, .other: break
+                            index += width
+                            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                            kind = ScalarClass(scalar)
+                            if kind == .word {
+                                let lower = scalar.properties.changesWhenLowercased ? scalar.properties.lowercaseMapping : String(scalar)
+                                for byte in lower.utf8 where written < words.count {
+                                    words[written] = byte
+                                    written += 1
+                                }
+                            }
+                        }
+                        classes[scalarCount] = kind
+                        scalarCount += 1
+                        if kind == .whitespace, written > wordEnd {
+                            ends.append(written)
+                            wordEnd = written
                         }
                     }
-                    endWord()
                 }
             }
+            if written > wordEnd { ends.append(written) }
+            classCount = scalarCount
+            wordBytes = written
         }
         classes.removeLast(classes.count - classCount)
         return (classes, WordList(bytes: bytes, ends: ends))
@@ -225,24 +221,31 @@ public struct ReadabilityScores: Sendable, Hashable {
 }
 
 /// Syllable counts shared by every article of a build (hyphenation is the costly part),
-/// by the word's bytes: no String is made for a word seen before.
+/// by the word's bytes: no String is made for a word seen before. In shards with a lock
+/// each, chosen by the word's first and last letters, so threads rarely wait on each other.
 final class SyllableCache: @unchecked Sendable {
     static let shared = SyllableCache()
-    private var words = WordTable(expectedWords: 1 << 16)
-    private var counts: [Int] = []
-    private let lock = NSLock()
+    private let shards = (0..<32).map { _ in Shard() }
     /// Enough for any real vocabulary; beyond it, words are counted without caching.
-    private let limit = 500_000
+    private let limitPerShard = 16_000
+
+    private final class Shard: @unchecked Sendable {
+        var words = WordTable(expectedWords: 1 << 11)
+        var counts: [Int] = []
+        let lock = NSLock()
+    }
 
     func syllables(_ word: ArraySlice<UInt8>, count: (String) -> Int) -> Int {
-        lock.lock()
-        let known = words.lookUp(word).map { counts[$0] }
-        lock.unlock()
+        let key = Int(word.first ?? 0) &* 31 &+ Int(word.last ?? 0) &+ word.count
+        let shard = shards[key % shards.count]
+        shard.lock.lock()
+        let known = shard.words.lookUp(word).map { shard.counts[$0] }
+        shard.lock.unlock()
         if let known { return known }
         let value = count(String(decoding: word, as: UTF8.self))
-        lock.lock()
-        if words.count < limit, words.number(word).isNew { counts.append(value) }
-        lock.unlock()
+        shard.lock.lock()
+        if shard.words.count < limitPerShard, shard.words.number(word).isNew { shard.counts.append(value) }
+        shard.lock.unlock()
         return value
     }
 }
