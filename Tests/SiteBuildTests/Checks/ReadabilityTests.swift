@@ -58,6 +58,17 @@ struct ReadabilityTests {
         #expect(hardReport.findings.contains { $0.rule == .readability && $0.severity == .warning && $0.diagnostic.message.hasPrefix("hard to read: Flesch–Kincaid grade") })
     }
 
+    /// Figures in messages: one decimal place, none when it is zero, half away from zero.
+    @Test func figuresAreRoundedToOneDecimalPlace() {
+        #expect(ReadabilityCheck.rounded(8) == "8")
+        #expect(ReadabilityCheck.rounded(8.25) == "8.3")
+        #expect(ReadabilityCheck.rounded(51.94) == "51.9")
+        #expect(ReadabilityCheck.rounded(0.96) == "1")
+        #expect(ReadabilityCheck.rounded(-1.25) == "-1.3")
+        #expect(ReadabilityCheck.rounded(-0.04) == "0")
+        #expect(ReadabilityCheck.rounded(-0.5) == "-0.5")
+    }
+
     @Test func thresholdsComeFromSiteYml() {
         let site = CheckFixtures.site.with("""
         -- Content/site.yml --

@@ -103,7 +103,10 @@ struct ReadabilityCheck: Sendable {
 
     /// One decimal place, without a trailing `.0` noise: `6.2`, `8`.
     static func rounded(_ value: Double) -> String {
-        let tenths = (value * 10).rounded() / 10
-        return tenths == tenths.rounded() ? String(Int(tenths)) : String(format: "%.1f", tenths)
+        guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
+        // In integers: Foundation's `String(format:)` cost more than scoring the text.
+        let tenths = Int((value * 10).rounded())
+        if tenths % 10 == 0 { return String(tenths / 10) }
+        return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
     }
 }
