@@ -36,8 +36,6 @@ public enum TextFolding {
         private var ready: [[UInt8]] = []
         /// The word the last `advance()` found, as UTF-8.
         private(set) var word: [UInt8] = []
-        /// `asciiWordPart`, held here: a static read in the loop costs a `swift_once` per byte.
-        private let wordPart = asciiWordPart
 
         public init(_ text: String) {
             bytes = Array(text.utf8)
@@ -60,17 +58,14 @@ public enum TextFolding {
                 guard index < bytes.count else { return flush() }
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    // A run of ASCII letters and digits, apostrophes inside it dropped ("don't"
-                    // is one word), copied in one go; any other ASCII ends the word.
-                    var end = index
-                    while end < bytes.count, wordPart[Int(bytes[end])] { end += 1 }
-                    if end > index {
-                        appendASCII(index..<end)
-                        index = end
-                        continue
-                    }
                     index += 1
-                    if flush() { return true }
+                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                        append(byte)
+                    } else if byte >= 0x41 && byte <= 0x5A {
+                        append(byte + 32)
+                    } else if byte != 0x27, flush() { // apostrophe: "don't" is one word
+                        return true
+                    }
                     continue
                 }
                 // A multi-byte scalar (the input is valid UTF-8: it came from a String).
@@ -99,33 +94,10 @@ public enum TextFolding {
             }
         }
 
-        /// ASCII bytes that are part of a word: letters, digits and the apostrophe.
-        private static let asciiWordPart: [Bool] = (0..<128).map { byte in
-            (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x27
-        } + Array(repeating: false, count: 128)
-
-        /// Appends `bytes[range]` lower-cased, without apostrophes, up to the longest word.
-        private mutating func appendASCII(_ range: Range<Int>) {
-            let source = bytes
-            source.withUnsafeBufferPointer { source in
-                // Most runs have no apostrophe: copied whole, then lower-cased in place.
-                if !source[range].contains(0x27) {
-                    let start = buffer.count
-                    let end = Swift.min(range.upperBound, range.lowerBound + Swift.max(0, maximumWordLength - length))
-                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[range.lowerBound..<end]))
-                    buffer.withUnsafeMutableBufferPointer { buffer in
-                        for index in start..<buffer.count where buffer[index] >= 0x41 && buffer[index] <= 0x5A { buffer[index] += 32 }
-                    }
-                    length += end - range.lowerBound
-                    return
-                }
-                for index in range where length < maximumWordLength {
-                    let byte = source[index]
-                    if byte == 0x27 { continue }
-                    buffer.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
-                    length += 1
-                }
-            }
+        private mutating func append(_ byte: UInt8) {
+            guard length < maximumWordLength else { return }
+            buffer.append(byte)
+            length += 1
         }
 
         /// Moves the word being read into `word`; false if there is none.
