@@ -37,8 +37,7 @@ public struct ArticleWords: Sendable {
         self.display = display
         var tally = WordTally(expectedWords: body.utf8.count / 16)
         func add(_ text: String, _ field: Field) {
-            var words = TextFolding.FoldedWords(text)
-            while words.advance() { tally.add(words.word, field) }
+            TextFolding.forEachWord(in: text, into: &tally) { tally, word in tally.add(word, field) }
         }
         add(display.title, .title)
         for heading in display.headings { add(heading.text, .headings) }
@@ -58,8 +57,8 @@ struct WordTally {
         fieldCounts.reserveCapacity(expectedWords)
     }
 
-    mutating func add(_ word: [UInt8], _ field: ArticleWords.Field) {
-        let (number, isNew) = table.number(word[...])
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, _ field: ArticleWords.Field) {
+        let (number, isNew) = table.number(word)
         if isNew { fieldCounts.append(FieldCounts()) }
         fieldCounts[number].add(field)
     }

@@ -13,100 +13,83 @@ public enum TextFolding {
 
     /// The folded words of `text`, in order, stop words included.
     public static func words(_ text: String) -> [String] {
-        Array(FoldedWords(text))
+        var words: [String] = []
+        forEachWord(in: text, into: &words) { words, word in words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
     /// Calls `body` with each folded word of `text`.
     public static func forEachWord(_ text: String, _ body: (String) -> Void) {
-        for word in FoldedWords(text) { body(word) }
+        var none: Void = ()
+        forEachWord(in: text, into: &none) { _, word in body(String(decoding: word, as: UTF8.self)) }
     }
 
-    /// The folded words of a text, one at a time.
+    /// Calls `body` with `state` and each folded word of `text` as UTF-8 (valid only during
+    /// the call), in order.
     ///
-    /// Works on UTF-8 bytes with one reused buffer, and as an iterator rather than a
-    /// callback: this runs over every word of every article, and appending to a `String`
-    /// scalar by scalar, then a closure's checked access to its caller's dictionary, were
-    /// most of the index's cost.
-    public struct FoldedWords: Sequence, IteratorProtocol {
-        private let bytes: [UInt8]
-        private var index = 0
-        private var buffer: [UInt8] = []
-        private var length = 0
-        /// Words finished inside one scalar's folding (`½` → `1`, `2`), not yet returned.
-        private var ready: [[UInt8]] = []
-        /// The word the last `advance()` found, as UTF-8.
-        private(set) var word: [UInt8] = []
-
-        public init(_ text: String) {
-            bytes = Array(text.utf8)
-            buffer.reserveCapacity(4 * maximumWordLength)
-            word.reserveCapacity(4 * maximumWordLength)
-        }
-
-        public mutating func next() -> String? {
-            advance() ? String(decoding: word, as: UTF8.self) : nil
-        }
-
-        /// Moves to the next word and leaves it in `word`; false at the end. Counting by
-        /// bytes makes no String for a word already seen.
-        mutating func advance() -> Bool {
-            while true {
-                if !ready.isEmpty {
-                    word = ready.removeFirst()
-                    return true
-                }
-                guard index < bytes.count else { return flush() }
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    index += 1
-                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                        append(byte)
-                    } else if byte >= 0x41 && byte <= 0x5A {
-                        append(byte + 32)
-                    } else if byte != 0x27, flush() { // apostrophe: "don't" is one word
-                        return true
-                    }
-                    continue
-                }
-                // A multi-byte scalar (the input is valid UTF-8: it came from a String).
-                let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                for offset in 1..<width where index + offset < bytes.count {
-                    value = (value << 6) | (UInt32(bytes[index + offset]) & 0x3F)
-                }
-                index += width
-                if value == 0x2019 { continue }
-                // General punctuation (dashes, quotes, spaces) separates words.
-                guard !(0x2000...0x206F).contains(value), let scalar = Unicode.Scalar(value) else {
-                    if flush() { return true }
-                    continue
-                }
-                for folded in fold(scalar) {
-                    if isWordScalar(folded) {
-                        if length < maximumWordLength {
-                            buffer.append(contentsOf: String(folded).utf8)
-                            length += 1
+    /// One pass over the text's bytes into a word buffer on the stack. The state goes in
+    /// and out as a parameter rather than captured by the closure, whose every access to a
+    /// captured variable would be checked at run time: this runs over every word of every
+    /// article, and a String per occurrence, then checked access to the caller's counts,
+    /// were most of the index's cost.
+    static func forEachWord<State>(in text: String, into state: inout State,
+                                   _ body: (inout State, UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * maximumWordLength) { word in
+                var count = 0, length = 0, index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        index += 1
+                        let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                        if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                            if length < maximumWordLength {
+                                word[count] = lower
+                                count += 1
+                                length += 1
+                            }
+                        } else if byte != 0x27, count > 0 { // apostrophe: "don't" is one word
+                            body(&state, UnsafeBufferPointer(rebasing: word[..<count]))
+                            count = 0
+                            length = 0
                         }
-                    } else if !isMark(folded), flush() {
-                        ready.append(word)
+                        continue
+                    }
+                    // A multi-byte scalar (the text is valid UTF-8: it is a String).
+                    let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                    for offset in 1..<width where index + offset < bytes.count {
+                        value = (value << 6) | (UInt32(bytes[index + offset]) & 0x3F)
+                    }
+                    index += width
+                    if value == 0x2019 { continue }
+                    // General punctuation (dashes, quotes, spaces) separates words.
+                    guard !(0x2000...0x206F).contains(value), let scalar = Unicode.Scalar(value) else {
+                        if count > 0 {
+                            body(&state, UnsafeBufferPointer(rebasing: word[..<count]))
+                            count = 0
+                            length = 0
+                        }
+                        continue
+                    }
+                    for folded in fold(scalar) {
+                        if isWordScalar(folded) {
+                            guard length < maximumWordLength else { continue }
+                            for byte in String(folded).utf8 {
+                                word[count] = byte
+                                count += 1
+                            }
+                            length += 1
+                        } else if !isMark(folded), count > 0 {
+                            body(&state, UnsafeBufferPointer(rebasing: word[..<count]))
+                            count = 0
+                            length = 0
+                        }
                     }
                 }
+                if count > 0 { body(&state, UnsafeBufferPointer(rebasing: word[..<count])) }
             }
-        }
-
-        private mutating func append(_ byte: UInt8) {
-            guard length < maximumWordLength else { return }
-            buffer.append(byte)
-            length += 1
-        }
-
-        /// Moves the word being read into `word`; false if there is none.
-        private mutating func flush() -> Bool {
-            guard !buffer.isEmpty else { return false }
-            swap(&word, &buffer)
-            buffer.removeAll(keepingCapacity: true)
-            length = 0
-            return true
         }
     }
 

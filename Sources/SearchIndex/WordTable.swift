@@ -23,9 +23,14 @@ public struct WordTable: Sendable {
 
     /// The number of `word`, and whether it was new (and numbered `count - 1`).
     public mutating func number(_ word: ArraySlice<UInt8>) -> (number: Int, isNew: Bool) {
+        word.withUnsafeBufferPointer { number($0) }
+    }
+
+    /// The number of `word`, and whether it was new (and numbered `count - 1`).
+    public mutating func number(_ word: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
         let (hash, slot, entry) = find(word)
         if let entry { return (entry, false) }
-        arena += word
+        arena.append(contentsOf: word)
         ends.append(arena.count)
         hashes.append(hash)
         slots[slot] = Int32(hashes.count)
@@ -34,15 +39,12 @@ public struct WordTable: Sendable {
     }
 
     /// The number of `word`, if the table holds it.
-    public func lookUp(_ word: ArraySlice<UInt8>) -> Int? { find(word).entry }
+    public func lookUp(_ word: ArraySlice<UInt8>) -> Int? { word.withUnsafeBufferPointer { find($0).entry } }
 
     /// `word`'s hash, and its entry or the empty slot where it would go.
-    private func find(_ word: ArraySlice<UInt8>) -> (hash: UInt64, slot: Int, entry: Int?) {
-        let hash = word.withUnsafeBufferPointer { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash
-        }
+    private func find(_ word: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, slot: Int, entry: Int?) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let mask = slots.count - 1
         var slot = Self.slot(hash, mask)
         while slots[slot] != 0 {
@@ -56,14 +58,10 @@ public struct WordTable: Sendable {
     /// The bytes of the word numbered `number`.
     public func word(_ number: Int) -> ArraySlice<UInt8> { arena[range(number)] }
 
-    private func isEntry(_ entry: Int, _ word: ArraySlice<UInt8>) -> Bool {
+    private func isEntry(_ entry: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let range = range(entry)
         guard range.count == word.count else { return false }
-        return arena.withUnsafeBufferPointer { arena in
-            word.withUnsafeBufferPointer { word in
-                word.isEmpty || memcmp(arena.baseAddress! + range.lowerBound, word.baseAddress!, word.count) == 0
-            }
-        }
+        return word.isEmpty || arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + range.lowerBound, word.baseAddress!, word.count) == 0 }
     }
 
     private func range(_ entry: Int) -> Range<Int> { (entry == 0 ? 0 : ends[entry - 1])..<ends[entry] }
