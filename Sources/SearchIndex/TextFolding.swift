@@ -57,11 +57,7 @@ public enum TextFolding {
                         continue
                     }
                     // A multi-byte scalar (the text is valid UTF-8: it is a String).
-                    let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                    for offset in 1..<width where index + offset < bytes.count {
-                        value = (value << 6) | (UInt32(bytes[index + offset]) & 0x3F)
-                    }
+                    let (value, width) = UTF8Scalar.decode(bytes, at: index)
                     index += width
                     if value == 0x2019 { continue }
                     // General punctuation (dashes, quotes, spaces) separates words.

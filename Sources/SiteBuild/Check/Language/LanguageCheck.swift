@@ -1,4 +1,5 @@
 import Foundation
+import SearchIndex
 import SiteModel
 
 /// Finds language-guide terms in an article's prose (not its code or link destinations),
@@ -41,11 +42,7 @@ struct LanguageCheck: Sendable {
                         index += 1
                         continue
                     }
-                    let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                    for offset in 1..<width where index + offset < bytes.count {
-                        value = (value << 6) | (UInt32(bytes[index + offset]) & 0x3F)
-                    }
+                    let (value, width) = UTF8Scalar.decode(UnsafeBufferPointer(bytes), at: index)
                     index += width
                     if Unicode.Scalar(value)?.properties.changesWhenLowercased ?? true { return false }
                 }

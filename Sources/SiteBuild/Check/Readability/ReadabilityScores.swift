@@ -152,11 +152,7 @@ public struct ReadabilityScores: Sendable, Hashable {
                             }
                         } else {
                             // A multi-byte scalar (the text came from a String, so it is valid UTF-8).
-                            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                            var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                            for offset in 1..<width where index + offset < text.count {
-                                value = (value << 6) | (UInt32(text[index + offset]) & 0x3F)
-                            }
+                            let (value, width) = UTF8Scalar.decode(text, at: index)
                             index += width
                             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
                             kind = ScalarClass(scalar)
