@@ -65,6 +65,16 @@ struct ModelTests {
         #expect(text.hasSuffix("… and 10 more errors and 0 more warnings not shown\n"))
     }
 
+    /// Front-matter text is trimmed of exactly what Foundation's `whitespacesAndNewlines` trims.
+    @Test func frontMatterTextIsTrimmedOfUnicodeWhiteSpace() {
+        let space = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { CharacterSet.whitespacesAndNewlines.contains($0) }
+            .map(String.init).joined()
+        for text in ["", " ", "plain", "  two words \t\n", space + "middle" + space, "\u{200B}zero width\u{200B}",
+                     "\u{00A0}no-break\u{3000}", "é\u{301} \u{2028}", "\r\n\u{85}"] {
+            #expect(YAMLReader.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func closestKeySuggestions() {
         #expect(YAMLReader.closest(to: "reveiwed", in: ["last_reviewed", "reviewers", "title"]) == "last_reviewed")
         #expect(YAMLReader.closest(to: "reviewer", in: ["last_reviewed", "reviewers", "title"]) == "reviewers")

@@ -71,7 +71,7 @@ struct YAMLReader {
             error("'\(key)' must be text, not \(Self.describe(node))", at: node)
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = Self.trimmed(scalar.string)
         if value.isEmpty || (scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(value)) {
             if mapping.schema.required.contains(key) {
                 error("'\(key)' must not be empty", at: node)
@@ -83,6 +83,18 @@ struct YAMLReader {
                   notes: ["keep it to one or two plain sentences"])
         }
         return value
+    }
+
+    /// `text` without white space at either end: the scalars `CharacterSet.whitespacesAndNewlines`
+    /// holds (Unicode's White_Space, and U+200B, which Foundation still counts), trimmed here
+    /// because Foundation's trimming cost more than reading the rest of an article's front matter.
+    static func trimmed(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 
     /// A `YYYY-MM-DD` calendar date that exists.
