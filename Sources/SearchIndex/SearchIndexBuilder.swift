@@ -277,14 +277,3 @@ final class ResultSlots<T: Sendable>: @unchecked Sendable {
     func set(_ index: Int, _ value: T) { lock.lock(); slots[index] = value; lock.unlock() }
     var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
 }
-
-/// 64-bit FNV-1a, for the index's version hash.
-struct FNV1a {
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
-    mutating func add(_ data: Data) {
-        data.withUnsafeBytes { bytes in
-            for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-    }
-    var hex: String { String(state, radix: 16) }
-}

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Numbers words by their UTF-8 bytes, in order of first sight: an open-addressed table
-/// with FNV-1a hashes, so counting the words of a text makes no String and runs no SipHash
+/// with `FNV1a` hashes, so counting the words of a text makes no String and runs no SipHash
 /// per occurrence. Used for every word of every article (search counts, syllables).
 public struct WordTable: Sendable {
     /// Entry number + 1 for each slot, 0 when empty; the count is a power of two.
@@ -43,8 +43,9 @@ public struct WordTable: Sendable {
 
     /// `word`'s hash, and its entry or the empty slot where it would go.
     private func find(_ word: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, slot: Int, entry: Int?) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var fnv = FNV1a()
+        fnv.add(word)
+        let hash = fnv.state
         let mask = slots.count - 1
         var slot = Self.slot(hash, mask)
         while slots[slot] != 0 {

@@ -47,9 +47,8 @@ struct ProseUnits: Sendable {
             let trimmed = end > start && utf8[utf8.index(before: end)] == 0x0D ? utf8.index(before: end) : end
             lines.append(text[start..<trimmed])
         }
-        let breaks = utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.indices.filter { bytes[$0] == 0x0A }
-        } ?? utf8.indices.filter { utf8[$0] == 0x0A }.map { utf8.distance(from: utf8.startIndex, to: $0) }
+        var contiguous = text
+        let breaks = contiguous.withUTF8 { bytes in bytes.indices.filter { bytes[$0] == 0x0A } }
         lines.reserveCapacity(breaks.count + 1)
         for offset in breaks {
             let newline = utf8.index(utf8.startIndex, offsetBy: offset)

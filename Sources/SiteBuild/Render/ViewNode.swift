@@ -10,26 +10,21 @@ struct ViewNode: MustacheParent, @unchecked Sendable {
 
     func child(named name: String) -> Any? { values[name] }
 
-    /// Converts nested dictionaries (and lists of them) into nodes, once per page. Strings
-    /// become `TextValue`s only in shared values (`wrapText`), where templates use them as
-    /// sections; per page that costs more than the reflection it saves.
-    static func wrap(_ value: Any) -> Any { wrap(value, wrapText: false) }
-
-    /// `wrap`, turning strings into `TextValue`s too.
-    static func wrapAll(_ value: Any) -> Any { wrap(value, wrapText: true) }
-
-    private static func wrap(_ value: Any, wrapText: Bool) -> Any {
+    /// Converts nested dictionaries (and lists of them) into nodes and strings into
+    /// `TextValue`s, once per page: a `TextValue` is rendered after one dynamic cast, a
+    /// `String` after three, and used as a section it is not reflected on with `Mirror`.
+    static func wrap(_ value: Any) -> Any {
         switch value {
         case let text as String:
-            return wrapText ? TextValue(text: text) : text
+            return TextValue(text: text)
         case is Bool, is Int, is ViewNode, is [ViewNode], is TextValue:
             return value
         case let dictionary as [String: Any]:
-            return ViewNode(values: dictionary.mapValues { wrap($0, wrapText: wrapText) })
+            return ViewNode(values: dictionary.mapValues(wrap))
         case let list as [[String: Any]]:
-            return list.map { ViewNode(values: $0.mapValues { wrap($0, wrapText: wrapText) }) }
+            return list.map { ViewNode(values: $0.mapValues(wrap)) }
         case let list as [Any]:
-            return list.map { wrap($0, wrapText: wrapText) }
+            return list.map(wrap)
         default:
             return value
         }

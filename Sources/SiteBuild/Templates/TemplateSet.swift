@@ -90,7 +90,7 @@ struct TemplateSet: Sendable {
     /// Renders `context` with the template `name`; nil only if the template is missing,
     /// which `load` has already ruled out for the required ones.
     func render(_ name: String, _ context: [String: Any]) -> String? {
-        library.render(ViewNode.wrapAll(context), withTemplate: name)
+        library.render(ViewNode.wrap(context), withTemplate: name)
     }
 
     private static func describe(_ error: Error) -> String {
