@@ -8,17 +8,22 @@ import Mustache
 struct ViewNode: MustacheParent, @unchecked Sendable {
     let values: [String: Any]
 
-    func child(named name: String) -> Any? { values[name] }
+    /// A string is handed over as a `TextValue`: swift-mustache renders one after a single
+    /// dynamic cast, but a `String` after four failed casts and `String(describing:)`, and
+    /// uses a `String` section with `Mirror`. Converting here, on lookup, covers every
+    /// node however it was built, without copying its dictionary.
+    func child(named name: String) -> Any? {
+        let value = values[name]
+        if let text = value as? String { return TextValue(text: text) }
+        return value
+    }
 
-    /// Converts nested dictionaries (and lists of them) into nodes and strings into
-    /// `TextValue`s, once per page: a `TextValue` is rendered after one dynamic cast, a
-    /// `String` after three, and used as a section it is not reflected on with `Mirror`.
+    /// Converts nested dictionaries (and lists of them) into nodes, once per page.
     static func wrap(_ value: Any) -> Any {
+        // Leaves are told apart by type identity: each `is` on an `Any` is a runtime cast
+        // of about 700 instructions, and a dictionary used to fail six before it matched.
+        if passedThrough.contains(ObjectIdentifier(Swift.type(of: value))) { return value }
         switch value {
-        case let text as String:
-            return TextValue(text: text)
-        case is Bool, is Int, is ViewNode, is [ViewNode], is TextValue:
-            return value
         case let dictionary as [String: Any]:
             return ViewNode(values: dictionary.mapValues(wrap))
         case let list as [[String: Any]]:
@@ -29,6 +34,12 @@ struct ViewNode: MustacheParent, @unchecked Sendable {
             return value
         }
     }
+
+    /// Values templates read as they are.
+    private static let passedThrough: Set<ObjectIdentifier> = [
+        ObjectIdentifier(String.self), ObjectIdentifier(Bool.self), ObjectIdentifier(Int.self), ObjectIdentifier(ViewNode.self),
+        ObjectIdentifier([ViewNode].self), ObjectIdentifier(TextValue.self),
+    ]
 }
 
 /// A string in the view model. Wrapping it keeps swift-mustache from reflecting on it
