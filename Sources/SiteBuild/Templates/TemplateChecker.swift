@@ -99,6 +99,8 @@ enum MustacheTagScanner {
     static func tags(in text: String) -> [MustacheTag] {
         var tags: [MustacheTag] = []
         var searchStart = text.startIndex
+        // Lines counted as the scan moves on, not from the start for every tag.
+        var line = 1, lineStart = text.startIndex, counted = text.startIndex
         while let open = text.range(of: "{{", range: searchStart..<text.endIndex) {
             let isTriple = text[open.upperBound...].hasPrefix("{")
             let closer = isTriple ? "}}}" : "}}"
@@ -115,9 +117,11 @@ enum MustacheTagScanner {
             if let paren = name.firstIndex(of: "("), name.hasSuffix(")") {
                 name = String(name[name.index(after: paren)..<name.index(before: name.endIndex)])
             }
-            let prefix = text[text.startIndex..<open.lowerBound]
-            let line = prefix.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-            let lineStart = prefix.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+            for index in text[counted..<open.lowerBound].indices where text[index] == "\n" {
+                line += 1
+                lineStart = text.index(after: index)
+            }
+            counted = open.lowerBound
             let column = text[lineStart..<open.lowerBound].count + 1
             tags.append(MustacheTag(sigil: sigil, name: name, line: line, column: column,
                                     start: open.lowerBound, end: close.upperBound))

@@ -96,7 +96,10 @@ struct LanguageCheck: Sendable {
             let term = guide.terms[termIndex]
             let severity = isSafeMessaging ? term.safeMessagingSeverity ?? term.severity : term.severity
             var occurrences: [String: Int] = [:]
-            for (blockIndex, block) in blocks.enumerated() where prefilter.mayMatch(termIndex, block.literals) {
+            // By index: `enumerated()` copied every block (retaining its text and bytes) for
+            // every candidate term, only for the prefilter to pass over most of them.
+            for blockIndex in blocks.indices where prefilter.mayMatch(termIndex, blocks[blockIndex].literals) {
+                let block = blocks[blockIndex]
                 let text = block.unit.text
                 let whole = NSRange(location: 0, length: text.utf16.count)
                 let matches = if block.lowerUsable, let fast = term.lowerCaseExpression {

@@ -88,7 +88,9 @@ struct GeneratedLinkCheck: Sendable {
         // page of the same depth (header, footer, topic lists).
         var sound: Set<String> = []
         for (page, links) in chunk {
-            for href in Set(links.targets).sorted() {
+            // Each distinct link once, in page order (findings are sorted by position later).
+            var seen = Set<String>(minimumCapacity: links.targets.count)
+            for href in links.targets where seen.insert(href).inserted {
                 let soundKey = Self.resolutionKey(href, page: page)
                 if let soundKey, sound.contains(soundKey) { continue }
                 guard let problem = Self.problem(href, page: page, paths: paths, pages: pages, baseURL: baseURL,
