@@ -1,3 +1,4 @@
+import CommonMark
 import Foundation
 @testable import SiteBuild
 import SiteModel
@@ -67,6 +68,15 @@ struct ReadabilityTests {
         #expect(ReadabilityCheck.rounded(-1.25) == "-1.3")
         #expect(ReadabilityCheck.rounded(-0.04) == "0")
         #expect(ReadabilityCheck.rounded(-0.5) == "-0.5")
+    }
+
+    /// Code spans become U+FFFC in prose and are left out of the scored text, wherever they are.
+    @Test func codePlaceholdersAreLeftOutOfTheScoredText() {
+        let placeholder = String(ProseBlock.codePlaceholder)
+        for text in ["Run \(placeholder) now.", "\(placeholder)\(placeholder) twice", "no code at all", placeholder, "café \(placeholder)ﬁ"] {
+            let expected = Array(text.replacingOccurrences(of: placeholder, with: "").utf8)
+            #expect(ReadabilityCheck.removingPlaceholders(Array(text.utf8)) == expected)
+        }
     }
 
     @Test func thresholdsComeFromSiteYml() {
