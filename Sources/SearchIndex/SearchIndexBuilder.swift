@@ -88,7 +88,7 @@ public struct SearchIndexBuilder: Sendable {
         }
         let topicSlugs = configuration.topics.map(\.slug)
         let allPostings = postings
-        let entries = concurrentMap(Array(keys.enumerated())) { number, term -> String in
+        let entries = concurrentMap(Array(keys.enumerated())) { number, term -> [UInt8] in
             let list = allPostings[number]
             var scored: [(id: Int, impact: Int)]
             if term.hasPrefix("#") {
@@ -118,38 +118,38 @@ public struct SearchIndexBuilder: Sendable {
             json.number(list.count)
             var previous = 0
             for posting in scored {
-                json.raw(",")
+                json.byte(0x2C)
                 json.number(posting.id - previous)
-                json.raw(",")
+                json.byte(0x2C)
                 json.number(posting.impact)
                 previous = posting.id
             }
-            json.raw("]")
-            return json.text
+            json.byte(0x5D)
+            return json.bytes
         }
 
         var files: [(path: String, data: Data)] = []
         // Dictionary shards.
         var shardKeys: [String] = []
-        var current = "", currentFirst = ""
+        var current: [UInt8] = [], currentFirst = ""
         func closeShard() {
             guard !current.isEmpty else { return }
             let name = "t/\(shardKeys.count)"
             shardKeys.append(shardKeys.isEmpty ? "" : currentFirst)
-            files.append(Self.file(name, "{" + current + "}"))
-            current = ""
+            files.append(Self.file(name, [0x7B] + current + [0x7D]))
+            current = []
         }
-        let totalBytes = entries.reduce(0) { $0 + $1.utf8.count }
+        let totalBytes = entries.reduce(0) { $0 + $1.count }
         let shardBytes = max(Self.shardBytes, totalBytes / Self.maximumShards)
         for (key, entry) in zip(keys, entries) {
-            if current.isEmpty { currentFirst = key } else { current += "," }
+            if current.isEmpty { currentFirst = key } else { current.append(0x2C) }
             current += entry
-            if current.utf8.count >= shardBytes { closeShard() }
+            if current.count >= shardBytes { closeShard() }
         }
         closeShard()
         if shardKeys.isEmpty {
             shardKeys = [""]
-            files.append(Self.file("t/0", "{}"))
+            files.append(Self.file("t/0", Array("{}".utf8)))
         }
 
         // Display data, in groups of `groupSize` consecutive articles.
@@ -169,7 +169,7 @@ public struct SearchIndexBuilder: Sendable {
                 }
                 json.raw("]")
             }
-            files.append(Self.file("d/\(group)", json.text))
+            files.append(Self.file("d/\(group)", json.bytes))
             group += 1
         }
 
@@ -189,7 +189,7 @@ public struct SearchIndexBuilder: Sendable {
             var json = JSONText()
             json.string(words.map { indexedWords[$0] }.joined(separator: " "))
             let name = "l/\(letter)"
-            files.append(Self.file(name, json.text))
+            files.append(Self.file(name, json.bytes))
             lexicon.append((letter, name))
         }
 
@@ -215,7 +215,7 @@ public struct SearchIndexBuilder: Sendable {
         let hash = files.reduce(into: FNV1a()) { $0.add($1.data) }.hex
         json.raw(",\"h\":"); json.string(hash)
         json.raw("}")
-        files.append(Self.file("manifest", json.text))
+        files.append(Self.file("manifest", json.bytes))
         return files.sorted { $0.path < $1.path }
     }
 
@@ -249,8 +249,8 @@ public struct SearchIndexBuilder: Sendable {
         return "_"
     }
 
-    static func file(_ name: String, _ payload: String) -> (path: String, data: Data) {
-        ("search/\(name).js", Data("__hubSearch(\"\(name)\",\(payload));\n".utf8))
+    static func file(_ name: String, _ payload: [UInt8]) -> (path: String, data: Data) {
+        ("search/\(name).js", Data("__hubSearch(\"\(name)\",".utf8) + payload + Data(");\n".utf8))
     }
 
     private func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {

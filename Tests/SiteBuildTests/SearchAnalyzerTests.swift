@@ -10,6 +10,28 @@ struct SearchAnalyzerTests {
         return analyzer.terms(text)
     }
 
+    /// The index's JSON is written byte by byte; it must still parse to what was written.
+    @Test func jsonTextWritesNumbersAndEscapedStrings() throws {
+        var json = JSONText()
+        let strings = ["plain", "quote \" backslash \\ <script>", "line\nbreak\ttab\u{1}", "\u{2028}\u{2029}", "café ☕︎"]
+        let numbers = [0, 7, 10, 255, 1_234_567, -42]
+        json.byte(0x5B)
+        json.strings(strings)
+        json.raw(",")
+        json.array(numbers) { $0.number($1) }
+        json.byte(0x5D)
+        let text = String(decoding: json.bytes, as: UTF8.self)
+        #expect(!text.contains("<") && !text.contains("\u{2028}"))
+        let decoded = try #require(JSONSerialization.jsonObject(with: Data(json.bytes)) as? [Any])
+        #expect(decoded.first as? [String] == strings)
+        #expect((decoded.last as? [NSNumber])?.map(\.intValue) == numbers)
+        var extremes = JSONText()
+        extremes.number(Int.max)
+        extremes.byte(0x20)
+        extremes.number(Int.min)
+        #expect(String(decoding: extremes.bytes, as: UTF8.self) == "\(Int.max) \(Int.min)")
+    }
+
     @Test func foldsCaseDiacriticsAndCompatibilityForms() {
         #expect(TextFolding.words("Café DÉJÀ-vu naïve") == ["cafe", "deja", "vu", "naive"])
         #expect(TextFolding.words("Straße Ærø ﬁle") == ["strasse", "aero", "file"])
