@@ -12,13 +12,14 @@ struct JSONText {
 
     mutating func number(_ value: Int) {
         if value < 0 { bytes.append(0x2D) }
-        let start = bytes.count
-        var magnitude = value.magnitude
+        let magnitude = value.magnitude
+        // Most digits first, so each is appended where it belongs.
+        var place: UInt = 1
+        while place <= magnitude / 10 { place *= 10 }
         repeat {
-            bytes.append(0x30 + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+            bytes.append(0x30 + UInt8(magnitude / place % 10))
+            place /= 10
+        } while place > 0
     }
 
     mutating func string(_ value: String) {
