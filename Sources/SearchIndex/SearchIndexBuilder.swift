@@ -58,18 +58,22 @@ public struct SearchIndexBuilder: Sendable {
         let topicTerms = Set(articles.flatMap { $0.display.topics.map { "#" + $0 } })
         let keys = Array(Set(wordTerms).union(topicTerms)).sorted(by: Self.precedes)
         let termNumber = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
-        // Indexed word → its place in `indexedWords` and its term's number.
-        let wordNumber = Dictionary(uniqueKeysWithValues: indexedWords.enumerated().map { ($1, (word: $0, term: termNumber[wordTerms[$0]]!)) })
+        // Indexed word → its place in `indexedWords` (numbered in that order) and its term's
+        // number. A `WordTable`, not a `[String: …]`: it is asked for every word of every article.
+        var wordNumbers = WordTable(expectedWords: indexedWords.count)
+        for word in indexedWords { _ = wordNumbers.number(ArraySlice(word.utf8)) }
+        let wordTable = wordNumbers
+        let termOfWord = wordTerms.map { termNumber[$0]! }
         let perArticle = concurrentMap(articles) { article -> (terms: [Int32: FieldCounts], lengths: [Int], lexicon: [Int32]) in
             var terms: [Int32: FieldCounts] = [:]
             terms.reserveCapacity(article.counts.count)
             var lengths = [0, 0, 0, 0]
             var lexicon: [Int32] = []
             for (word, counts) in article.counts {
-                guard let number = wordNumber[word] else { continue }
-                terms[number.term, default: FieldCounts()].add(counts)
+                guard let number = wordTable.lookUp(word) else { continue }
+                terms[termOfWord[number], default: FieldCounts()].add(counts)
                 for field in ArticleWords.Field.allCases { lengths[field.rawValue] += counts[field] }
-                if word.utf8.count >= 4 { lexicon.append(Int32(number.word)) }
+                if word.utf8.count >= 4 { lexicon.append(Int32(number)) }
             }
             return (terms, lengths, lexicon)
         }
