@@ -16,6 +16,14 @@ struct TermPrefilterTests {
         let ocd = RequiredText.of(#"\bo\.?c\.?d\.?\b"#)?.description ?? ""
         #expect(ocd.contains("|ocd|") && ocd.contains("|o.c.d|") && ocd.contains("|o.c.d."))
         #expect(RequiredText.of(#"\d+"#)?.description == "(0 / 1 / 2 / 3 / 4 / 5 / 6 / 7 / 8 / 9)")
+        // A negative look-ahead straight after a literal: occurrences followed by its words do not count.
+        #expect(RequiredText.of(#"\bmental\b(?!\s*(?:health|illness))"#)?.description == "|mental| !(health/illness)")
+        #expect(RequiredText.of(#"\bmentals?(?!\s+health)"#)?.description == "(|mental !(health) / |mentals !(health))")
+        #expect(RequiredText.of(#"\bmental(?!ity)"#)?.description == "|mental !(ity)")
+        // Not when something stands between them, or the look-ahead is not a list of words.
+        #expect(RequiredText.of(#"\bmad+(?!ness)"#)?.description == "|mad")
+        #expect(RequiredText.of(#"\bmad\s*(?!ness)"#)?.description == "|mad")
+        #expect(RequiredText.of(#"\bmad\b(?!\s*\w+ness)"#)?.description == "|mad|")
         // What it cannot read, it never uses to rule a term out.
         #expect(RequiredText.of(#"(?i)mad"#) == nil)
         #expect(RequiredText.of(#"(\w+) \1"#) == nil)
@@ -35,6 +43,19 @@ struct TermPrefilterTests {
         #expect(found("“mad” was the word") == [0, 3])
         #expect(found("psychology and psychosis") == [])
         #expect(found("a psycho.") == [4])
+
+        let following = RequiredText.FollowingWords(words: [Array("health".utf8), Array("well-being".utf8)], needsSpace: false, skipsSpace: true)
+        let mental = LiteralScanner([RequiredText.Literal(bytes: Array("mental".utf8), startsWord: true, endsWord: true, notFollowedBy: following)])
+        func counts(_ text: String) -> Bool { mental.scan(Array(text.utf8)).contains(0) }
+        #expect(!counts("mental health"))
+        #expect(!counts("mental  \n well-being matters"))
+        #expect(!counts("mentalhealth") && !counts("mentally"))
+        #expect(counts("mental-health") && counts("it was mental.") && counts("mental wealth"))
+        #expect(counts("mental\u{A0}health")) // white space it does not skip: counted, to be safe
+        #expect(counts("mental health and then mental."))
+        let spaced = LiteralScanner([RequiredText.Literal(bytes: Array("bipolar".utf8), startsWord: true, endsWord: true,
+                                                          notFollowedBy: .init(words: [Array("disorder".utf8)], needsSpace: true, skipsSpace: true))])
+        #expect(!spaced.scan(Array("bipolar disorder".utf8)).contains(0))
     }
 
     @Test func rulesOutProseThatCannotMatch() throws {
@@ -48,6 +69,9 @@ struct TermPrefilterTests {
         }
         #expect(!mayMatch(#"\bmad\b"#, "She made a plan with her team."))
         #expect(mayMatch(#"\bmad\b"#, "It made me mad."))
+        let isMental = try #require(guide.terms.first { $0.pattern.contains(#"mental\b(?!\s*(?:health"#) }).pattern
+        #expect(!mayMatch(isMental, "Support is mental health care, and it was mental health week."))
+        #expect(mayMatch(isMental, "They said it was mental."))
         #expect(!mayMatch(#"\bpsychos?\b"#, "Psychosis and psychology are different things."))
         #expect(!guide.terms.indices.contains { guide.prefilter.mayMatch($0, guide.prefilter.scan(Array("mental health and wellbeing".utf8))) && guide.terms[$0].pattern.hasPrefix(#"\bmental\s+cases?"#) })
         // Common words beside a rare one are not scanned for: every block holds them.

@@ -9,6 +9,8 @@ struct LiteralScanner: Sendable {
         let length: Int32
         let startsWord: Bool
         let endsWord: Bool
+        /// Index into `followers` of the words that may not come next, or -1.
+        let notFollowedBy: Int32
     }
 
     /// How many literals there are.
@@ -21,6 +23,8 @@ struct LiteralScanner: Sendable {
     /// The literals ending at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
     private let outputs: [Output]
+    /// The words some literals may not be followed by (`RequiredText.Literal.notFollowedBy`).
+    private let followers: [RequiredText.FollowingWords]
 
     init(_ literals: [RequiredText.Literal]) {
         count = literals.count
@@ -75,9 +79,17 @@ struct LiteralScanner: Sendable {
         self.classCount = classCount
         self.transitions = transitions
         self.outputStart = outputStart
+        var followers: [RequiredText.FollowingWords] = []
+        let followerIndex = literals.map { literal -> Int32 in
+            guard !literal.notFollowedBy.words.isEmpty else { return -1 }
+            followers.append(literal.notFollowedBy)
+            return Int32(followers.count - 1)
+        }
+        self.followers = followers
         self.outputs = ends.flatMap { $0 }.map {
             let literal = literals[Int($0)]
-            return Output(literal: $0, length: Int32(literal.bytes.count), startsWord: literal.startsWord, endsWord: literal.endsWord)
+            return Output(literal: $0, length: Int32(literal.bytes.count), startsWord: literal.startsWord, endsWord: literal.endsWord,
+                          notFollowedBy: followerIndex[Int($0)])
         }
     }
 
@@ -102,6 +114,8 @@ struct LiteralScanner: Sendable {
                                         if output.startsWord, start > 0, RequiredText.Literal.isWordByte(bytes[start &- 1]) { continue }
                                         if output.endsWord, position &+ 1 < bytes.count,
                                            RequiredText.Literal.isWordByte(bytes[position &+ 1]) { continue }
+                                        if output.notFollowedBy >= 0,
+                                           followers[Int(output.notFollowedBy)].match(bytes, from: position &+ 1) { continue }
                                         found[Int(output.literal) >> 6] |= 1 << UInt64(output.literal & 63)
                                     }
                                 }

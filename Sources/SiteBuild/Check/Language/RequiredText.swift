@@ -23,6 +23,35 @@ indirect enum RequiredText: Sendable, Equatable, CustomStringConvertible {
         let bytes: [UInt8]
         let startsWord: Bool
         let endsWord: Bool
+        /// A negative look-ahead straight after the literal, `mental\b(?!\s*(?:health|illness))`:
+        /// an occurrence followed by one of these words is no match, so it is not counted.
+        var notFollowedBy = FollowingWords.none
+    }
+
+    /// Words that may not follow a literal, after white space the pattern allows or needs.
+    struct FollowingWords: Sendable, Hashable {
+        /// Lower-cased, each starting with a letter or digit.
+        let words: [[UInt8]]
+        /// `\s+` before the words (at least one space), rather than `\s*` or nothing.
+        let needsSpace: Bool
+        /// `\s*` or `\s+` before the words; without, the words follow at once.
+        let skipsSpace: Bool
+
+        static let none = FollowingWords(words: [], needsSpace: false, skipsSpace: false)
+
+        /// Whether `text` from `start` holds one of the words, after the white space
+        /// allowed. Only ASCII white space is skipped, so in doubt the answer is no (a
+        /// look-ahead's `\s` takes more) and the occurrence still counts.
+        func match(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+            var index = start
+            if skipsSpace {
+                while index < text.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B].contains(text[index]) { index += 1 }
+            }
+            if needsSpace, index == start { return false }
+            return words.contains { word in
+                index + word.count <= text.count && text[index..<(index + word.count)].elementsEqual(word)
+            }
+        }
     }
 
     /// The condition every match of `pattern` meets, or nil when the pattern gives none.
@@ -38,7 +67,9 @@ indirect enum RequiredText: Sendable, Equatable, CustomStringConvertible {
     var description: String {
         switch self {
         case let .literal(literal):
-            return (literal.startsWord ? "|" : "") + String(decoding: literal.bytes, as: UTF8.self) + (literal.endsWord ? "|" : "")
+            let excluded = literal.notFollowedBy.words.isEmpty ? ""
+                : " !(" + literal.notFollowedBy.words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/") + ")"
+            return (literal.startsWord ? "|" : "") + String(decoding: literal.bytes, as: UTF8.self) + (literal.endsWord ? "|" : "") + excluded
         case let .all(parts): return "(" + parts.map(\.description).joined(separator: " & ") + ")"
         case let .any(parts): return "(" + parts.map(\.description).joined(separator: " / ") + ")"
         }
@@ -103,12 +134,19 @@ extension RequiredText {
             var run: [[Character]] = []
             var runStartsWord = false
             var before = start
+            // The run that ended just here (only `\b` since), as spellings at `required[endedRun]`:
+            // a negative look-ahead at this point applies right after it.
+            var endedRun: (index: Int, spellings: [[Character]], endsWord: [Bool])?
             func endRun(_ next: Context) {
-                let literals = run.map { spelling in
+                let endsWord = run.map { $0.last.map(next.bounds) ?? false }
+                let literals = zip(run, endsWord).map { spelling, endsWord in
                     RequiredText.literal(Literal(bytes: Array(String(spelling).lowercased().utf8), startsWord: runStartsWord,
-                                                 endsWord: spelling.last.map(next.bounds) ?? false))
+                                                 endsWord: endsWord))
                 }
-                if !literals.isEmpty { required.append(literals.count == 1 ? literals[0] : .any(literals)) }
+                if !literals.isEmpty {
+                    required.append(literals.count == 1 ? literals[0] : .any(literals))
+                    endedRun = (required.count - 1, run, endsWord)
+                }
                 run = []
             }
             while index < characters.count, characters[index] != "|", characters[index] != ")" {
@@ -116,6 +154,19 @@ extension RequiredText {
                 if failed { return (nil, .unknown) }
                 let (minimum, maximum) = quantifier()
                 if failed { return (nil, .unknown) }
+                if case let .negativeLookahead(following) = atom {
+                    endRun(.unknown)
+                    if let following, let ended = endedRun, minimum > 0 {
+                        let literals = zip(ended.spellings, ended.endsWord).map { spelling, endsWord in
+                            RequiredText.literal(Literal(bytes: Array(String(spelling).lowercased().utf8), startsWord: runStartsWord,
+                                                         endsWord: endsWord, notFollowedBy: following))
+                        }
+                        required[ended.index] = literals.count == 1 ? literals[0] : .any(literals)
+                    }
+                    endedRun = nil
+                    before = .unknown
+                    continue
+                }
                 switch atom {
                 case let .literal(character):
                     if minimum == 1, maximum == 1 {
@@ -146,10 +197,13 @@ extension RequiredText {
                 case .whitespace:
                     endRun(minimum > 0 ? .nonWord : .unknown)
                     before = minimum > 0 ? .nonWord : before.meet(.nonWord)
-                case .other:
+                case .other, .negativeLookahead:
                     endRun(.unknown)
                     before = .unknown
                 }
+                // Only a `\b` may stand between a run and the look-ahead that applies to it
+                // (a run still open sets `endedRun` when it ends).
+                if case .wordBoundary = atom {} else if run.isEmpty { endedRun = nil }
             }
             endRun(end)
             return (required.isEmpty ? nil : required.count == 1 ? required[0] : .all(required), before)
@@ -165,6 +219,8 @@ extension RequiredText {
         enum Atom {
             case literal(Character)
             case group(RequiredText?, end: Context)
+            /// `(?!…)`, with the words it rules out when it reads as simple ones.
+            case negativeLookahead(FollowingWords?)
             case wordBoundary
             case whitespace
             case digit
@@ -199,13 +255,14 @@ extension RequiredText {
                 index += 1
                 return .other
             case "(":
-                var lookaround = false
+                var lookaround = false, negativeLookahead = false
                 if index < characters.count, characters[index] == "?" {
                     index += 1
                     guard index < characters.count else { failed = true; return .other }
                     switch characters[index] {
                     case ":": index += 1
-                    case "=", "!": index += 1; lookaround = true
+                    case "=": index += 1; lookaround = true
+                    case "!": index += 1; lookaround = true; negativeLookahead = true
                     case "<":
                         index += 1
                         if index < characters.count, characters[index] == "=" || characters[index] == "!" {
@@ -221,9 +278,11 @@ extension RequiredText {
                 // Inside a group that occurs at most once, its branches sit between what
                 // precedes and what follows the group.
                 let outside = lookaround ? nil : context(afterGroupFrom: index, enclosingEnd: end)
+                let contentStart = index
                 let inner = alternation(before: outside == nil ? .unknown : before, after: outside ?? .unknown)
                 guard !failed, index < characters.count, characters[index] == ")" else { failed = true; return .other }
                 index += 1
+                if negativeLookahead { return .negativeLookahead(Self.followingWords(characters[contentStart..<(index - 1)])) }
                 return lookaround ? .other : .group(inner.condition, end: inner.end)
             case ".", "^", "$":
                 return .other
@@ -267,6 +326,27 @@ extension RequiredText {
                 return quantifier == "?" || quantifier == "*" || quantifier == "{" ? .unknown : .nonWord
             default: return .unknown
             }
+        }
+
+        /// The words a negative look-ahead rules out, when it reads `\s*` or `\s+` (or
+        /// nothing) and then a word or `(?:word|word…)` of letters, digits, `-` and `'`;
+        /// nil for anything else, which then rules nothing out.
+        static func followingWords(_ content: ArraySlice<Character>) -> FollowingWords? {
+            var rest = content[...]
+            var skipsSpace = false, needsSpace = false
+            if rest.starts(with: ["\\", "s"]), rest.count > 2, rest[rest.startIndex + 2] == "*" || rest[rest.startIndex + 2] == "+" {
+                skipsSpace = true
+                needsSpace = rest[rest.startIndex + 2] == "+"
+                rest = rest.dropFirst(3)
+            }
+            if rest.starts(with: ["(", "?", ":"]), rest.last == ")" { rest = rest.dropFirst(3).dropLast() }
+            let words = rest.split(separator: "|", omittingEmptySubsequences: false)
+            let plain = words.allSatisfy { word in
+                guard let first = word.first, first.isLetter || first.isNumber else { return false }
+                return word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" }
+            }
+            guard plain else { return nil }
+            return FollowingWords(words: words.map { Array(String($0).lowercased().utf8) }, needsSpace: needsSpace, skipsSpace: skipsSpace)
         }
 
         /// The index of the `]` closing a class whose contents start at `start`.
