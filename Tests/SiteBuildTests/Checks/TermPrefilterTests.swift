@@ -24,6 +24,10 @@ struct TermPrefilterTests {
         #expect(RequiredText.of(#"\bmad+(?!ness)"#)?.description == "|mad")
         #expect(RequiredText.of(#"\bmad\s*(?!ness)"#)?.description == "|mad")
         #expect(RequiredText.of(#"\bmad\b(?!\s*\w+ness)"#)?.description == "|mad|")
+        // After `\d` (and optional white space), a run follows no letter.
+        #expect(RequiredText.of(#"\d+\s*(?:kg|st)\b"#)?.description == "((0 / 1 / 2 / 3 / 4 / 5 / 6 / 7 / 8 / 9) & (^kg| / ^st|))")
+        #expect(RequiredText.of(#"\d+(?:[.,]\d+)?\s*st\b"#)?.description == "((0 / 1 / 2 / 3 / 4 / 5 / 6 / 7 / 8 / 9) & ^st|)")
+        #expect(RequiredText.of(#"\d+\w*st\b"#)?.description == "((0 / 1 / 2 / 3 / 4 / 5 / 6 / 7 / 8 / 9) & st|)")
         // What it cannot read, it never uses to rule a term out.
         #expect(RequiredText.of(#"(?i)mad"#) == nil)
         #expect(RequiredText.of(#"(\w+) \1"#) == nil)
@@ -72,6 +76,9 @@ struct TermPrefilterTests {
         let isMental = try #require(guide.terms.first { $0.pattern.contains(#"mental\b(?!\s*(?:health"#) }).pattern
         #expect(!mayMatch(isMental, "Support is mental health care, and it was mental health week."))
         #expect(mayMatch(isMental, "They said it was mental."))
+        let weight = try #require(guide.terms.first { $0.pattern.contains("kilograms?") }).pattern
+        #expect(!mayMatch(weight, "At first, 21 per cent of most people said so."))
+        #expect(mayMatch(weight, "She lost 2 st in a year.") && mayMatch(weight, "She lost 2st.") && mayMatch(weight, "down to 9.5kg"))
         #expect(!mayMatch(#"\bpsychos?\b"#, "Psychosis and psychology are different things."))
         #expect(!guide.terms.indices.contains { guide.prefilter.mayMatch($0, guide.prefilter.scan(Array("mental health and wellbeing".utf8))) && guide.terms[$0].pattern.hasPrefix(#"\bmental\s+cases?"#) })
         // Common words beside a rare one are not scanned for: every block holds them.

@@ -9,6 +9,7 @@ struct LiteralScanner: Sendable {
         let length: Int32
         let startsWord: Bool
         let endsWord: Bool
+        let afterNonLetter: Bool
         /// Index into `followers` of the words that may not come next, or -1.
         let notFollowedBy: Int32
     }
@@ -89,7 +90,7 @@ struct LiteralScanner: Sendable {
         self.outputs = ends.flatMap { $0 }.map {
             let literal = literals[Int($0)]
             return Output(literal: $0, length: Int32(literal.bytes.count), startsWord: literal.startsWord, endsWord: literal.endsWord,
-                          notFollowedBy: followerIndex[Int($0)])
+                          afterNonLetter: literal.afterNonLetter, notFollowedBy: followerIndex[Int($0)])
         }
     }
 
@@ -112,6 +113,7 @@ struct LiteralScanner: Sendable {
                                     for output in outputs[first..<last] {
                                         let start = position &+ 1 &- Int(output.length)
                                         if output.startsWord, start > 0, RequiredText.Literal.isWordByte(bytes[start &- 1]) { continue }
+                                        if output.afterNonLetter, start > 0, RequiredText.Literal.isLetterByte(bytes[start &- 1]) { continue }
                                         if output.endsWord, position &+ 1 < bytes.count,
                                            RequiredText.Literal.isWordByte(bytes[position &+ 1]) { continue }
                                         if output.notFollowedBy >= 0,

@@ -23,6 +23,9 @@ indirect enum RequiredText: Sendable, Equatable, CustomStringConvertible {
         let bytes: [UInt8]
         let startsWord: Bool
         let endsWord: Bool
+        /// The character before is a digit or not part of a word (`\d+\s*st\b`): "st" in
+        /// "5 st" or "5st", never in "first".
+        var afterNonLetter = false
         /// A negative look-ahead straight after the literal, `mental\b(?!\s*(?:health|illness))`:
         /// an occurrence followed by one of these words is no match, so it is not counted.
         var notFollowedBy = FollowingWords.none
@@ -62,14 +65,15 @@ indirect enum RequiredText: Sendable, Equatable, CustomStringConvertible {
         return result
     }
 
-    /// `|mental` starts a word, `case|` ends one; `&` joins what is all required, `/` the
-    /// alternatives.
+    /// `|mental` starts a word, `case|` ends one, `^st` follows no letter; `&` joins what is
+    /// all required, `/` the alternatives.
     var description: String {
         switch self {
         case let .literal(literal):
             let excluded = literal.notFollowedBy.words.isEmpty ? ""
                 : " !(" + literal.notFollowedBy.words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/") + ")"
-            return (literal.startsWord ? "|" : "") + String(decoding: literal.bytes, as: UTF8.self) + (literal.endsWord ? "|" : "") + excluded
+            return (literal.startsWord ? "|" : literal.afterNonLetter ? "^" : "") + String(decoding: literal.bytes, as: UTF8.self)
+                + (literal.endsWord ? "|" : "") + excluded
         case let .all(parts): return "(" + parts.map(\.description).joined(separator: " & ") + ")"
         case let .any(parts): return "(" + parts.map(\.description).joined(separator: " / ") + ")"
         }
@@ -81,6 +85,12 @@ extension RequiredText.Literal {
     /// not part of one, which can only let more text through (a curly quote is not a letter).
     static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+    }
+
+    /// A byte that is a word character but not a digit for ICU. Non-ASCII bytes count as
+    /// not one, which again can only let more text through.
+    static func isLetterByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F
     }
 }
 
@@ -116,14 +126,24 @@ extension RequiredText {
             case boundary
             /// A required `\s`: a non-word character is beside it.
             case nonWord
+            /// A required `\d`.
+            case digit
+            /// A digit or a non-word character (`\d+\s*`).
+            case digitOrNonWord
 
             /// Whether a literal run with `character` at this edge starts or ends a word.
             func bounds(_ character: Character) -> Bool {
                 self == .nonWord || (self == .boundary && Parser.isWordCharacter(character))
             }
 
+            /// Whether the character beside is known not to be a letter (nor `_`).
+            var isNotLetter: Bool { self == .nonWord || self == .digit || self == .digitOrNonWord }
+
             /// What is known when either may hold.
-            func meet(_ other: Context) -> Context { self == other ? self : .unknown }
+            func meet(_ other: Context) -> Context {
+                if self == other { return self }
+                return isNotLetter && other.isNotLetter && self != .boundary && other != .boundary ? .digitOrNonWord : .unknown
+            }
         }
 
         /// One branch: all of its required literal runs and groups, and what it ends with.
@@ -132,7 +152,7 @@ extension RequiredText {
             // The literal run being read, in every spelling its optional characters allow
             // (`patients?` is "patient" or "patients"), each with the same first character.
             var run: [[Character]] = []
-            var runStartsWord = false
+            var runStartsWord = false, runAfterNonLetter = false
             var before = start
             // The run that ended just here (only `\b` since), as spellings at `required[endedRun]`:
             // a negative look-ahead at this point applies right after it.
@@ -141,13 +161,18 @@ extension RequiredText {
                 let endsWord = run.map { $0.last.map(next.bounds) ?? false }
                 let literals = zip(run, endsWord).map { spelling, endsWord in
                     RequiredText.literal(Literal(bytes: Array(String(spelling).lowercased().utf8), startsWord: runStartsWord,
-                                                 endsWord: endsWord))
+                                                 endsWord: endsWord, afterNonLetter: runAfterNonLetter))
                 }
                 if !literals.isEmpty {
                     required.append(literals.count == 1 ? literals[0] : .any(literals))
                     endedRun = (required.count - 1, run, endsWord)
                 }
                 run = []
+            }
+            func startRun(_ character: Character) {
+                run = [[]]
+                runStartsWord = before.bounds(character)
+                runAfterNonLetter = before.isNotLetter && character.isLetter
             }
             while index < characters.count, characters[index] != "|", characters[index] != ")" {
                 let atom = self.atom(before: before, end: end)
@@ -159,7 +184,7 @@ extension RequiredText {
                     if let following, let ended = endedRun, minimum > 0 {
                         let literals = zip(ended.spellings, ended.endsWord).map { spelling, endsWord in
                             RequiredText.literal(Literal(bytes: Array(String(spelling).lowercased().utf8), startsWord: runStartsWord,
-                                                         endsWord: endsWord, notFollowedBy: following))
+                                                         endsWord: endsWord, afterNonLetter: runAfterNonLetter, notFollowedBy: following))
                         }
                         required[ended.index] = literals.count == 1 ? literals[0] : .any(literals)
                     }
@@ -170,7 +195,7 @@ extension RequiredText {
                 switch atom {
                 case let .literal(character):
                     if minimum == 1, maximum == 1 {
-                        if run.isEmpty { run = [[]]; runStartsWord = before.bounds(character) }
+                        if run.isEmpty { startRun(character) }
                         run = run.map { $0 + [character] }
                     } else if minimum == 0, maximum == 1, !run.isEmpty, run.count < Self.maximumSpellings {
                         run += run.map { $0 + [character] }
@@ -178,7 +203,7 @@ extension RequiredText {
                         endRun(.unknown)
                     } else {
                         // `x+`, `x{2,}`: the run must hold at least one, and ends there.
-                        if run.isEmpty { run = [[]]; runStartsWord = before.bounds(character) }
+                        if run.isEmpty { startRun(character) }
                         run = run.map { $0 + [character] }
                         endRun(.unknown)
                     }
@@ -193,7 +218,7 @@ extension RequiredText {
                 case .digit:
                     endRun(.unknown)
                     if minimum > 0 { required.append(.any((0...9).map { .literal(Literal(bytes: Array("\($0)".utf8), startsWord: false, endsWord: false)) })) }
-                    before = .unknown
+                    before = minimum > 0 ? .digit : .unknown
                 case .whitespace:
                     endRun(minimum > 0 ? .nonWord : .unknown)
                     before = minimum > 0 ? .nonWord : before.meet(.nonWord)
