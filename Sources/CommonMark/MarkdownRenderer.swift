@@ -18,8 +18,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders `markdown`. `rewriteLink` sees every link and image destination and returns a
     /// replacement (for example a `.md` path turned into the target page's URL), or nil to
-    /// keep it as written.
-    public func render(_ markdown: String,
+    /// keep it as written. With `withProse`, the result also holds `proseBlocks(_:)`'s blocks.
+    public func render(_ markdown: String, withProse: Bool = false,
                        rewriteLink: (MarkdownLink) -> String? = { _ in nil }) -> RenderedMarkdown {
         let options = allowsRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         var text = markdown
@@ -32,6 +32,9 @@ public struct MarkdownRenderer: Sendable {
                 return RenderedMarkdown(html: "", headings: [], plainText: "", wordCount: 0, links: [])
             }
             defer { cmark_node_free(document) }
+            // Before anything below rewrites links or replaces nodes.
+            var prose = ProseWalk()
+            if withProse { prose.collect(from: document) }
             var walk = TreeWalk()
             walk.collect(from: document)
             let links = rewriteLinks(walk.linkNodes, rewrite: rewriteLink, options: options)
@@ -39,7 +42,7 @@ public struct MarkdownRenderer: Sendable {
             let html = renderHTML(document, options: options)
             return RenderedMarkdown(html: html, headings: headings,
                                     plainText: String(decoding: walk.plainText, as: UTF8.self),
-                                    wordCount: walk.wordCount, links: links)
+                                    wordCount: walk.wordCount, links: links, prose: prose.blocks)
         }
     }
 

@@ -36,4 +36,7 @@ public struct RenderedMarkdown: Sendable {
     public let wordCount: Int
     /// Every link and image destination, in document order, before any rewriting.
     public let links: [MarkdownLink]
+    /// The prose, block by block, when asked for: the content checks read it from the same
+    /// parse as the page, instead of parsing the document again.
+    public var prose: [ProseBlock] = []
 }

@@ -90,16 +90,17 @@ public struct SiteBuilder: Sendable {
                                                          includeFuture: options.includeFuture, today: options.today)).get()
         }
         let checks = ContentChecks(content: content, guide: guide, today: options.today)
-        let outcomes = try clock.run("Checked content") { checks.run(jobs: options.jobs) }
         let graph = try clock.run("Related articles and topic lists") { SiteGraph(content: content, jobs: options.jobs) }
         let bodies = BodyRenderer(content: content)
         let scanner = LinkScanningSink(output)
-        // Markdown and pages in one parallel pass; links between documents are checked
-        // after it. Nothing reaches Public/ unless those checks pass too.
-        let written = try clock.run("Rendered Markdown and pages") {
+        // Markdown, content checks and pages in one parallel pass, each document parsed
+        // once; links between documents are checked after it. Nothing reaches Public/
+        // unless every check passes.
+        let written = try clock.run("Rendered and checked Markdown, and pages") {
             try PageWriter(graph: graph, templates: setup.templates, assets: setup.assets, today: options.today)
-                .writeAll(content.documents, bodies: bodies, to: scanner, jobs: options.jobs)
+                .writeAll(content.documents, bodies: bodies, checks: checks, to: scanner, jobs: options.jobs)
         }
+        let outcomes = written.checks
         // The search index is built beside the link check: pages link only to the search
         // client's files, which are known before the index is.
         let search = SearchOutput(synonyms: setup.synonyms, topics: content.config.topics, jobs: options.jobs)

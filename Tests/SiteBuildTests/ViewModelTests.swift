@@ -18,7 +18,7 @@ struct ViewModelTests {
         let content = try ContentResolver.resolve(config: setup.config, contacts: setup.contacts, documents: documents,
                                                   selection: .init(today: Day(iso: "2026-11-26")!)).get()
         let bodies = BodyRenderer(content: content)
-        let outcomes = content.documents.map(bodies.render)
+        let outcomes = content.documents.map { bodies.render($0) }
         #expect(bodies.problems(in: outcomes.map(\.links)).isEmpty)
         let rendered = outcomes.map(\.rendered)
         let viewModel = ViewModel(graph: SiteGraph(content: content))

@@ -1,9 +1,9 @@
 import CommonMark
 import SiteModel
 
-/// Runs the per-document checks (language, readability, trust, safe messaging) over every
-/// published document in parallel, and assembles the report once the generated-page link
-/// check has run too.
+/// The per-document checks (language, readability, trust, safe messaging): a build runs
+/// them on each document as it renders it, the preview over the documents that changed.
+/// Assembles the report once the generated-page link check has run too.
 struct ContentChecks: Sendable {
     let content: SiteContent
     let guide: LanguageGuide
@@ -18,24 +18,21 @@ struct ContentChecks: Sendable {
 
     private var settings: CheckSettings { content.config.checks }
 
-    func run(jobs: Int) -> [DocumentOutcome] { run(content.documents, jobs: jobs) }
-
-    /// The per-document checks of `documents` alone (the preview re-checks what changed).
+    /// The per-document checks of `documents` alone, each parsed for its prose (the preview
+    /// re-checks what changed; a build checks each body as it renders it, `check(_:prose:)`).
     func run(_ documents: [SourceDocument], jobs: Int) -> [DocumentOutcome] {
         let renderer = MarkdownRenderer(allowsRawHTML: false)
-        let language = LanguageCheck(guide: guide, settings: settings)
-        let readability = ReadabilityCheck(settings: settings)
-        let trust = TrustCheck(today: today, settings: settings)
-        let safeMessaging = SafeMessagingCheck(settings: settings)
-        return ParallelMap.map(documents, jobs: jobs) { document in
-            let prose = ProseUnits(document: document, renderer: renderer)
-            var findings = language.findings(for: document, prose: prose)
-            let scores = document.kind == .article ? readability.check(document, prose: prose) : nil
-            findings += scores?.findings ?? []
-            findings += trust.findings(for: document)
-            findings += safeMessaging.findings(for: document)
-            return DocumentOutcome(document: document, findings: findings, readability: scores)
-        }
+        return ParallelMap.map(documents, jobs: jobs) { check($0, prose: ProseUnits(document: $0, renderer: renderer)) }
+    }
+
+    /// Every per-document check of `document`, whose prose is `prose`.
+    func check(_ document: SourceDocument, prose: ProseUnits) -> DocumentOutcome {
+        var findings = LanguageCheck(guide: guide, settings: settings).findings(for: document, prose: prose)
+        let scores = document.kind == .article ? ReadabilityCheck(settings: settings).check(document, prose: prose) : nil
+        findings += scores?.findings ?? []
+        findings += TrustCheck(today: today, settings: settings).findings(for: document)
+        findings += SafeMessagingCheck(settings: settings).findings(for: document)
+        return DocumentOutcome(document: document, findings: findings, readability: scores)
     }
 
     /// Site-wide findings: urgent-help contacts, and the urgent-help box on safe-messaging pages.

@@ -22,7 +22,13 @@ struct ProseUnits: Sendable {
     /// The file's lines, split once for locating phrases.
     private let lines: [Substring]
 
+    /// Parses `document`'s body for its prose blocks.
     init(document: SourceDocument, renderer: MarkdownRenderer) {
+        self.init(document: document, blocks: renderer.proseBlocks(String(document.body)))
+    }
+
+    /// `document`'s prose, given its body's blocks (from the parse that rendered it).
+    init(document: SourceDocument, blocks: [ProseBlock]) {
         file = SourceText(path: document.path, text: document.text)
         lines = Self.lines(of: document.text)
         let matter = document.frontMatter
@@ -30,7 +36,7 @@ struct ProseUnits: Sendable {
         var units = [matter.title, matter.summary, matter.contentNote ?? ""].filter { !$0.isEmpty }.map {
             Unit(text: $0, firstLine: 1, lastLine: headerLines, kind: .paragraph, inBlockQuote: false, inList: false, isFrontMatter: true)
         }
-        units += renderer.proseBlocks(String(document.body)).map {
+        units += blocks.map {
             Unit(text: $0.text, firstLine: $0.startLine + document.bodyLineOffset, lastLine: $0.endLine + document.bodyLineOffset,
                  kind: $0.kind, inBlockQuote: $0.inBlockQuote, inList: $0.inList, isFrontMatter: false)
         }

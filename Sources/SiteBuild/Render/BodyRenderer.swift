@@ -79,13 +79,14 @@ struct BodyRenderer: Sendable {
         return file.error(message, line: line, column: file.characterColumn(line: line, byteColumn: link.byteColumn), notes: notes)
     }
 
-    /// Renders one document's Markdown, resolving its links.
-    func render(_ document: SourceDocument) -> Outcome {
+    /// Renders one document's Markdown, resolving its links; with `withProse`, also gives
+    /// its prose blocks for the content checks.
+    func render(_ document: SourceDocument, withProse: Bool = false) -> Outcome {
         var crossLinks: [CrossLink] = []
         var problems: [Diagnostic] = []
         var pendingSelfAnchors: [(String, MarkdownLink)] = []
         var linkedPaths: [String] = []
-        let body = renderer.render(String(document.body)) { link in
+        let body = renderer.render(String(document.body), withProse: withProse) { link in
             switch LinkTarget(link.destination) {
             case .external, .other:
                 return nil
