@@ -13,7 +13,10 @@ public struct CheckReport: Sendable {
     public init(today: Day, siteTitle: String, findings: [Finding], documents: [DocumentRecord]) {
         self.today = today
         self.siteTitle = siteTitle
-        self.findings = findings.sorted { $0.diagnostic < $1.diagnostic }
+        // Their positions sorted, then each finding copied once: sorting 28,000 findings
+        // themselves copied each many times over, on one core at the end of the build.
+        let order = findings.indices.sorted { findings[$0].diagnostic < findings[$1].diagnostic }
+        self.findings = order.map { findings[$0] }
         self.documents = documents
     }
 
