@@ -86,14 +86,15 @@ struct GeneratedLinkCheck: Sendable {
         var groupIndex: [String: Int] = [:]
         // Links found sound, by what their soundness depends on: most links repeat on every
         // page of the same depth (header, footer, topic lists).
-        var sound: Set<String> = []
+        var sound: Set<ResolutionKey> = []
         for (page, links) in chunk {
+            let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
             // Each distinct link once, in page order (findings are sorted by position later).
             var seen = Set<String>(minimumCapacity: links.targets.count)
             for href in links.targets where seen.insert(href).inserted {
-                let soundKey = Self.resolutionKey(href, page: page)
+                let soundKey = Self.resolutionKey(href, depth: depth)
                 if let soundKey, sound.contains(soundKey) { continue }
-                guard let problem = Self.problem(href, page: page, paths: paths, pages: pages, baseURL: baseURL,
+                guard let problem = Self.problem(href, page: page, links: links, paths: paths, pages: pages, baseURL: baseURL,
                                                  basePath: basePath) else {
                     if let soundKey { sound.insert(soundKey) }
                     continue
@@ -145,21 +146,27 @@ struct GeneratedLinkCheck: Sendable {
         return nil
     }
 
-    /// What `href` resolves against on `page`, when that is not the page itself: nothing for
-    /// a whole address or a site-absolute path, the page's depth for a relative path that
-    /// climbs out of every folder the page is in. Nil: it depends on the page.
-    static func resolutionKey(_ href: String, page: String) -> String? {
+    /// A link and what it resolves against (a depth, or -1 for nothing), so one found sound
+    /// is not checked again on the next page.
+    struct ResolutionKey: Hashable {
+        let depth: Int
+        let href: String
+    }
+
+    /// What `href` resolves against on a page `depth` folders deep, when that is not the
+    /// page itself: nothing for a whole address or a site-absolute path, the depth for a
+    /// relative path that climbs out of every folder the page is in. Nil: it depends on the page.
+    static func resolutionKey(_ href: String, depth: Int) -> ResolutionKey? {
         if href.hasPrefix("/") || href.utf8.firstIndex(of: UInt8(ascii: ":")).map({ href.utf8[$0...].starts(with: "://".utf8) }) == true {
-            return href
+            return ResolutionKey(depth: -1, href: href)
         }
-        let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
         var climbs = 0
         var rest = Substring(href)
         while rest.hasPrefix("../") {
             climbs += 1
             rest = rest.dropFirst(3)
         }
-        return climbs >= depth && climbs > 0 ? "\(depth)\u{0}\(href)" : nil
+        return climbs >= depth && climbs > 0 ? ResolutionKey(depth: depth, href: href) : nil
     }
 
     /// `a/b/` → `a`, `b`, `` (as `split(separator: "/", omittingEmptySubsequences: false)`),
@@ -199,15 +206,15 @@ struct GeneratedLinkCheck: Sendable {
         }
     }
 
-    /// What is wrong with `href` on `page`, if anything.
-    static func problem(_ href: String, page: String, paths: Set<String>, pages: [String: HTMLLinks],
+    /// What is wrong with `href` on `page`, whose own ids and links are `links`, if anything.
+    static func problem(_ href: String, page: String, links: HTMLLinks, paths: Set<String>, pages: [String: HTMLLinks],
                         baseURL: String, basePath: String) -> Problem? {
         if href.isEmpty { return nil }
         // An anchor on the page itself (a table of contents, the skip link): the commonest
         // link, and one that needs no resolving.
-        if href.hasPrefix("#"), paths.contains(page) {
+        if href.hasPrefix("#") {
             let fragment = String(href.dropFirst()).removingPercentEncodingIfPossible
-            guard !fragment.isEmpty, page.hasSuffix(".html"), pages[page]?.ids.contains(fragment) != true else { return nil }
+            guard !fragment.isEmpty, page.hasSuffix(".html"), !links.ids.contains(fragment) else { return nil }
             return .missingAnchor(target: "", fragment: fragment)
         }
         let lower = href.lowercased()
