@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SearchIndex
 
 /// Readability figures for one text, counted the way Python's `textstat` 0.7 counts them
@@ -219,29 +220,31 @@ public struct ReadabilityScores: Sendable, Hashable {
 /// Syllable counts shared by every article of a build (hyphenation is the costly part),
 /// by the word's bytes: no String is made for a word seen before. In shards with a lock
 /// each, chosen by the word's first and last letters, so threads rarely wait on each other.
-final class SyllableCache: @unchecked Sendable {
+final class SyllableCache: Sendable {
     static let shared = SyllableCache()
     private let shards = (0..<32).map { _ in Shard() }
     /// Enough for any real vocabulary; beyond it, words are counted without caching.
-    private let limitPerShard = 16_000
+    private static let limitPerShard = 16_000
 
-    private final class Shard: @unchecked Sendable {
+    /// A `Mutex` around plain values: a class's `var`s were checked for exclusive access
+    /// at run time on every lookup, which cost more than the lookup.
+    private final class Shard: Sendable {
+        let state = Mutex(State())
+    }
+
+    private struct State {
         var words = WordTable(expectedWords: 1 << 11)
         var counts: [Int] = []
-        let lock = NSLock()
     }
 
     func syllables(_ word: ArraySlice<UInt8>, count: (String) -> Int) -> Int {
         let key = Int(word.first ?? 0) &* 31 &+ Int(word.last ?? 0) &+ word.count
         let shard = shards[key % shards.count]
-        shard.lock.lock()
-        let known = shard.words.lookUp(word).map { shard.counts[$0] }
-        shard.lock.unlock()
-        if let known { return known }
+        if let known = shard.state.withLock({ state in state.words.lookUp(word).map { state.counts[$0] } }) { return known }
         let value = count(String(decoding: word, as: UTF8.self))
-        shard.lock.lock()
-        if shard.words.count < limitPerShard, shard.words.number(word).isNew { shard.counts.append(value) }
-        shard.lock.unlock()
+        shard.state.withLock { state in
+            if state.words.count < Self.limitPerShard, state.words.number(word).isNew { state.counts.append(value) }
+        }
         return value
     }
 }
