@@ -1,5 +1,6 @@
 import CommonMark
 import Foundation
+import SearchIndex
 import SiteModel
 
 /// A document's prose for the checks: its front-matter title, summary and content note, and
@@ -107,26 +108,43 @@ struct ProseUnits: Sendable {
         }
     }
 
-    /// Runs of letters and digits (by Unicode scalar, ASCII by range: this runs over every
-    /// line that holds a finding).
+    /// Runs of letters and digits (by Unicode scalar: ASCII by range, others by their
+    /// properties), found over the bytes: this runs over every line that holds a finding.
     static func words(in text: Substring) -> [Substring] {
-        var words: [Substring] = []
-        var wordStart: String.Index?
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let isWord = scalar.isASCII
-                ? (0x61...0x7A).contains(scalar.value) || (0x41...0x5A).contains(scalar.value) || (0x30...0x39).contains(scalar.value)
-                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        let spans = text.utf8.withContiguousStorageIfAvailable(wordSpans)
+            ?? Array(text.utf8).withUnsafeBufferPointer(wordSpans)
+        let utf8 = text.utf8
+        return spans.map { span in
+            let start = utf8.index(utf8.startIndex, offsetBy: span.lowerBound)
+            return text[start..<utf8.index(start, offsetBy: span.count)]
+        }
+    }
+
+    /// Byte ranges of the runs of letters and digits in valid UTF-8.
+    private static func wordSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var wordStart: Int?
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let isWord: Bool
+            var width = 1
+            if byte < 0x80 {
+                isWord = (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+            } else {
+                let decoded = UTF8Scalar.decode(bytes, at: index)
+                width = decoded.width
+                let properties = Unicode.Scalar(decoded.value)?.properties
+                isWord = properties.map { $0.isAlphabetic || $0.numericType != nil } ?? false
+            }
             if isWord, wordStart == nil { wordStart = index }
             if !isWord, let start = wordStart {
-                words.append(text[start..<index])
+                spans.append(start..<index)
                 wordStart = nil
             }
-            index = scalars.index(after: index)
+            index += width
         }
-        if let start = wordStart { words.append(text[start...]) }
-        return words
+        if let start = wordStart { spans.append(start..<bytes.count) }
+        return spans
     }
 }

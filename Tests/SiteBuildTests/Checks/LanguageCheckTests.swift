@@ -24,6 +24,31 @@ struct LanguageCheckTests {
         #expect(language[0].diagnostic.sourceLine == "He committed suicide in 2019, and she was")
     }
 
+    /// Words for locating a phrase: runs of letters and digits by Unicode scalar, read over
+    /// bytes; the same runs, and the same ranges of the line, as a scalar-by-scalar reading.
+    @Test func wordsAreRunsOfLettersAndDigits() {
+        func byScalar(_ text: Substring) -> [Substring] {
+            var words: [Substring] = [], start: String.Index?
+            var index = text.unicodeScalars.startIndex
+            while index < text.unicodeScalars.endIndex {
+                let scalar = text.unicodeScalars[index]
+                let isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                if isWord, start == nil { start = index }
+                if !isWord, let first = start { words.append(text[first..<index]); start = nil }
+                index = text.unicodeScalars.index(after: index)
+            }
+            if let first = start { words.append(text[first...]) }
+            return words
+        }
+        let line = "« Service users’ café—naïve 5-4-3 x² 日本語 Straße ﬁle_name 😀 end"
+        for text in [line[...], line.dropFirst(2).dropLast(4), ""[...], "   "[...], "word"[...]] {
+            let words = ProseUnits.words(in: text)
+            #expect(words == byScalar(text))
+            #expect(words.map(\.startIndex) == byScalar(text).map(\.startIndex))
+        }
+        #expect(ProseUnits.words(in: line[...]).prefix(4) == ["Service", "users", "café", "naïve"])
+    }
+
     @Test func theSameTermTwiceInABlockPointsAtEachOccurrence() {
         let report = CheckFixtures.check("A psycho and\nanother psycho.")
         #expect(report.lines(.language) == [
