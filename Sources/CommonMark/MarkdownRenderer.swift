@@ -93,8 +93,12 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_free(link)
     }
 
-    /// Replaces each heading with a custom block holding cmark's rendering of the heading
-    /// with an `id` added: the output differs from plain cmark by the attribute alone.
+    /// Replaces each heading with a custom block around a custom inline that writes the
+    /// heading's tags with an `id` added, its inline content moved inside: cmark renders
+    /// that content as it would have, so the output differs from plain cmark by the
+    /// attribute alone. (The block supplies the line breaks a heading has around it; a
+    /// custom block's own tags would get a line break after the opening one.) No heading is
+    /// rendered on its own, which cost a renderer per heading.
     private func giveHeadingsIDs(_ nodes: [OpaquePointer], texts: [String], options: Int32) -> [Heading] {
         var ids = HeadingIDGenerator()
         var headings: [Heading] = []
@@ -103,14 +107,18 @@ public struct MarkdownRenderer: Sendable {
             let level = Int(cmark_node_get_heading_level(node))
             let id = ids.id(for: text)
             headings.append(Heading(level: level, text: text, id: id, line: Int(cmark_node_get_start_line(node))))
-            var rendered = renderHTML(node, options: options)
-            let openTag = "<h\(level)>"
-            guard rendered.hasPrefix(openTag), let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            if rendered.hasSuffix("\n") { rendered.removeLast() }
-            let withID = "<h\(level) id=\"\(id)\">" + rendered.dropFirst(openTag.count)
-            cmark_node_set_on_enter(custom, withID)
-            cmark_node_set_on_exit(custom, "")
-            cmark_node_replace(node, custom)
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            guard let tags = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
+                cmark_node_free(block)
+                continue
+            }
+            cmark_node_set_on_enter(block, "")
+            cmark_node_set_on_exit(block, "")
+            cmark_node_set_on_enter(tags, "<h\(level) id=\"\(id)\">")
+            cmark_node_set_on_exit(tags, "</h\(level)>")
+            while let child = cmark_node_first_child(node) { cmark_node_append_child(tags, child) }
+            cmark_node_append_child(block, tags)
+            cmark_node_replace(node, block)
             cmark_node_free(node)
         }
         return headings
