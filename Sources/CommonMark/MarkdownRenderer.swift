@@ -83,7 +83,7 @@ public struct MarkdownRenderer: Sendable {
 
     private func markExternal(_ link: OpaquePointer, options: Int32) {
         let rendered = renderHTML(link, options: options)
-        guard rendered.hasPrefix("<a "), let close = rendered.firstIndex(of: ">"),
+        guard rendered.hasPrefix("<a "), let close = rendered.utf8.firstIndex(of: UInt8(ascii: ">")),
               let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
         // cmark escapes `>` inside attribute values, so the first `>` ends the start tag.
         let tagged = rendered[..<close] + " rel=\"noopener noreferrer\"" + rendered[close...]

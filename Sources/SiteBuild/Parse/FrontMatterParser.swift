@@ -79,7 +79,7 @@ enum FrontMatterParser {
             let title = reader.text(source, "title"), publisher = reader.text(source, "publisher")
             let url = reader.text(source, "url"), accessed = reader.day(source, "accessed")
             guard let title, let publisher, let url, let accessed else { return nil }
-            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(" ") {
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.utf8.contains(UInt8(ascii: " ")) {
                 reader.error("a source's 'url' must be a full web address starting https://, not '\(url)'", at: source.values["url"] ?? node)
             }
             return Located(Source(title: title, publisher: publisher, url: url, accessed: accessed.value),

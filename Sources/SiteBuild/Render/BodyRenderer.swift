@@ -143,8 +143,7 @@ enum LinkTarget: Equatable {
     init(_ destination: String) {
         if destination.isEmpty { self = .other; return }
         if destination.hasPrefix("#") { self = .anchor(String(destination.dropFirst())); return }
-        let hasScheme = destination.prefix { $0 != "/" && $0 != "#" && $0 != "?" }.contains(":")
-        if hasScheme || destination.hasPrefix("//") { self = .external; return }
+        if destination.hasURLScheme || destination.hasPrefix("//") { self = .external; return }
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
         let fragment = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : nil
@@ -159,6 +158,13 @@ enum LinkTarget: Equatable {
 }
 
 extension String {
+    /// Whether the part before the first `/`, `#` or `?` holds a `:` (`https:`, `mailto:`).
+    /// By byte: `Substring.contains(":")` went through Foundation's string search, 20,000
+    /// instructions a link.
+    var hasURLScheme: Bool {
+        utf8.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: "?") }.contains(UInt8(ascii: ":"))
+    }
+
     /// Foundation's decoding is slow, and most paths have nothing to decode.
     var removingPercentEncodingIfPossible: String {
         utf8.contains(UInt8(ascii: "%")) ? removingPercentEncoding ?? self : self

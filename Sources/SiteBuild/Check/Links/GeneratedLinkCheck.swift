@@ -228,10 +228,10 @@ struct GeneratedLinkCheck: Sendable {
                 local = basePath + local.dropFirst()
             } else {
                 guard let url = URL(string: href), let host = url.host, !host.isEmpty, host.contains("."),
-                      !href.contains(" ") else { return .malformed }
+                      !href.utf8.contains(UInt8(ascii: " ")) else { return .malformed }
                 return lower.hasPrefix("http://") ? .insecure : nil
             }
-        } else if href.prefix(while: { $0 != "/" && $0 != "#" && $0 != "?" }).contains(":") {
+        } else if href.hasURLScheme {
             return .malformed
         } else {
             local = href
