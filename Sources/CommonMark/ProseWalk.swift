@@ -1,4 +1,5 @@
 import CCMark
+import Foundation
 
 /// Collects a document's prose blocks in one `cmark_iter` pass (see `ProseBlock`).
 struct ProseWalk {
@@ -73,10 +74,7 @@ struct ProseWalk {
 
     private mutating func appendLiteral(of node: OpaquePointer) {
         guard let literal = cmark_node_get_literal(node) else { return }
-        var pointer = literal
-        while pointer.pointee != 0 {
-            text.append(UInt8(bitPattern: pointer.pointee))
-            pointer += 1
-        }
+        let count = strlen(literal)
+        literal.withMemoryRebound(to: UInt8.self, capacity: count) { text.append(contentsOf: UnsafeBufferPointer(start: $0, count: count)) }
     }
 }

@@ -1,4 +1,5 @@
 import CCMark
+import Foundation
 
 /// One pass over a cmark tree with `cmark_iter`, collecting what the renderer needs.
 ///
@@ -57,18 +58,42 @@ struct TreeWalk {
         }
     }
 
+    /// `append(byte:)` for every byte of the node's text, with the bytes it would copy
+    /// unchanged (words, and single spaces between them) appended a stretch at a time:
+    /// byte by byte, or even word by word, the appends were the walk's largest cost.
     private mutating func appendLiteral(of node: OpaquePointer) {
         guard let literal = cmark_node_get_literal(node) else { return }
-        var pointer = literal
-        while pointer.pointee != 0 {
-            append(byte: UInt8(bitPattern: pointer.pointee))
-            pointer += 1
+        let count = strlen(literal)
+        literal.withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
+            var stretchStart = 0
+            func appendStretch(upTo end: Int) {
+                guard end > stretchStart else { return }
+                let stretch = UnsafeBufferPointer(start: bytes + stretchStart, count: end - stretchStart)
+                plainText.append(contentsOf: stretch)
+                if inHeading { headingText.append(contentsOf: stretch) }
+            }
+            for index in 0..<count {
+                let byte = bytes[index]
+                if !Self.isSpace(byte) {
+                    if afterSpace { wordCount += 1 }
+                    afterSpace = false
+                } else if byte == 0x20, !afterSpace {
+                    afterSpace = true
+                } else {
+                    // A space to drop, or a line break or tab to write as a space.
+                    appendStretch(upTo: index)
+                    append(byte: byte)
+                    stretchStart = index + 1
+                }
+            }
+            appendStretch(upTo: count)
         }
     }
 
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
     private mutating func append(byte: UInt8) {
-        let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-        if isSpace {
+        if Self.isSpace(byte) {
             // Collapse runs of whitespace; a code block's newlines become spaces too.
             if afterSpace { return }
             afterSpace = true
