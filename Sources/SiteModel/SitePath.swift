@@ -3,21 +3,20 @@
 public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Never starts with `/`; directories end with `/`.
     public let value: String
+    /// How many folders deep the page is, which decides its relative `root`. Worked out
+    /// once: every link a page makes asks for it.
+    public let depth: Int
 
     public init(_ value: String) {
         var trimmed = Substring(value)
         while trimmed.hasPrefix("/") { trimmed = trimmed.dropFirst() }
         self.value = String(trimmed)
+        // Paths are normalised (no leading or doubled slashes), so depth is the slash count.
+        depth = trimmed.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }
     }
 
     /// The file that serves this path: `peer-support/` → `peer-support/index.html`.
     public var filePath: String { value.isEmpty || value.hasSuffix("/") ? value + "index.html" : value }
-
-    /// How many folders deep the page is, which decides its relative `root`.
-    public var depth: Int {
-        // Paths are normalised (no leading or doubled slashes), so depth is the slash count.
-        value.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }
-    }
 
     /// The relative path from a page at this path back to the site root: `../` or `./`.
     public var root: String { depth == 0 ? "./" : String(repeating: "../", count: depth) }

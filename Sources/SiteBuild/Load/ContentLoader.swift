@@ -62,14 +62,17 @@ public enum ContentLoader {
     /// file saved as Latin-1).
     static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
         // A NUL byte near the start means an image or other binary file, not mis-encoded text.
-        if data.prefix(8192).withUnsafeBytes({ $0.contains(0) }) {
+        // Found with memchr: a byte loop over every file cost half of loading it.
+        let nul = data.withUnsafeBytes { bytes -> Int? in
+            guard let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+        if let nul, nul < 8192 {
             return .failure(.error("this is a binary file, not UTF-8 text; only Markdown (.md) files belong here",
                                    at: SourceLocation(path: path)))
         }
         if let text = String(validatingUTF8Data: data) {
-            // Searched in the raw bytes (the same bytes as the text's UTF-8): a search through
-            // the String's UTF-8 view cost more than reading the file.
-            if let nul = data.withUnsafeBytes({ $0.firstIndex(of: 0) }) {
+            if let nul {
                 let (line, column) = position(of: nul, in: data)
                 return .failure(.error("file contains a NUL byte; is it a binary file?",
                                        at: SourceLocation(path: path, line: line, column: column)))

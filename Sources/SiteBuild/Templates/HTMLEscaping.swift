@@ -17,7 +17,9 @@ public struct HTMLEscaping: MustacheContentType {
     /// `& < > " '` as entities; the one HTML escaper of the project (pages, overlay, register).
     public static func escape(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        let isSpecial = { (byte: UInt8) in byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 }
+        // Most values need nothing escaped; searched over contiguous bytes, not the UTF-8 view.
+        guard utf8.withContiguousStorageIfAvailable({ $0.contains(where: isSpecial) }) ?? utf8.contains(where: isSpecial) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
