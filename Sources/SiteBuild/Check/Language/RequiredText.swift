@@ -142,7 +142,7 @@ extension RequiredText {
             /// What is known when either may hold.
             func meet(_ other: Context) -> Context {
                 if self == other { return self }
-                return isNotLetter && other.isNotLetter && self != .boundary && other != .boundary ? .digitOrNonWord : .unknown
+                return isNotLetter && other.isNotLetter ? .digitOrNonWord : .unknown
             }
         }
 
@@ -154,18 +154,20 @@ extension RequiredText {
             var run: [[Character]] = []
             var runStartsWord = false, runAfterNonLetter = false
             var before = start
-            // The run that ended just here (only `\b` since), as spellings at `required[endedRun]`:
-            // a negative look-ahead at this point applies right after it.
-            var endedRun: (index: Int, spellings: [[Character]], endsWord: [Bool])?
+            // The run that ended just here (only `\b` since) and where it is in `required`: a
+            // negative look-ahead at this point applies right after it.
+            var endedRun: (index: Int, literals: [Literal])?
+            func condition(_ literals: [Literal]) -> RequiredText {
+                literals.count == 1 ? .literal(literals[0]) : .any(literals.map(RequiredText.literal))
+            }
             func endRun(_ next: Context) {
-                let endsWord = run.map { $0.last.map(next.bounds) ?? false }
-                let literals = zip(run, endsWord).map { spelling, endsWord in
-                    RequiredText.literal(Literal(bytes: Array(String(spelling).lowercased().utf8), startsWord: runStartsWord,
-                                                 endsWord: endsWord, afterNonLetter: runAfterNonLetter))
+                let literals = run.map { spelling in
+                    Literal(bytes: Array(String(spelling).lowercased().utf8), startsWord: runStartsWord,
+                            endsWord: spelling.last.map(next.bounds) ?? false, afterNonLetter: runAfterNonLetter)
                 }
                 if !literals.isEmpty {
-                    required.append(literals.count == 1 ? literals[0] : .any(literals))
-                    endedRun = (required.count - 1, run, endsWord)
+                    required.append(condition(literals))
+                    endedRun = (required.count - 1, literals)
                 }
                 run = []
             }
@@ -182,11 +184,11 @@ extension RequiredText {
                 if case let .negativeLookahead(following) = atom {
                     endRun(.unknown)
                     if let following, let ended = endedRun, minimum > 0 {
-                        let literals = zip(ended.spellings, ended.endsWord).map { spelling, endsWord in
-                            RequiredText.literal(Literal(bytes: Array(String(spelling).lowercased().utf8), startsWord: runStartsWord,
-                                                         endsWord: endsWord, afterNonLetter: runAfterNonLetter, notFollowedBy: following))
-                        }
-                        required[ended.index] = literals.count == 1 ? literals[0] : .any(literals)
+                        required[ended.index] = condition(ended.literals.map { literal in
+                            var literal = literal
+                            literal.notFollowedBy = following
+                            return literal
+                        })
                     }
                     endedRun = nil
                     before = .unknown
