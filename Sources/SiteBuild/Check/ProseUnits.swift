@@ -55,7 +55,12 @@ struct ProseUnits: Sendable {
             lines.append(text[start..<trimmed])
         }
         var contiguous = text
-        let breaks = contiguous.withUTF8 { bytes in bytes.indices.filter { bytes[$0] == 0x0A } }
+        let breaks = contiguous.withUTF8 { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            var breaks: [Int] = []
+            while let newline = raw.offset(of: 0x0A, from: (breaks.last ?? -1) + 1) { breaks.append(newline) }
+            return breaks
+        }
         lines.reserveCapacity(breaks.count + 1)
         for offset in breaks {
             let newline = utf8.index(utf8.startIndex, offsetBy: offset)

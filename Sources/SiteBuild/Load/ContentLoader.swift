@@ -62,11 +62,7 @@ public enum ContentLoader {
     /// file saved as Latin-1).
     static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
         // A NUL byte near the start means an image or other binary file, not mis-encoded text.
-        // Found with memchr: a byte loop over every file cost half of loading it.
-        let nul = data.withUnsafeBytes { bytes -> Int? in
-            guard let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) else { return nil }
-            return base.distance(to: UnsafeRawPointer(found))
-        }
+        let nul = data.withUnsafeBytes { $0.offset(of: 0) }
         if let nul, nul < 8192 {
             return .failure(.error("this is a binary file, not UTF-8 text; only Markdown (.md) files belong here",
                                    at: SourceLocation(path: path)))

@@ -48,7 +48,7 @@ struct TermPrefilterTests {
         #expect(found("psychology and psychosis") == [])
         #expect(found("a psycho.") == [4])
 
-        let following = RequiredText.FollowingWords(words: [Array("health".utf8), Array("well-being".utf8)], needsSpace: false, skipsSpace: true)
+        let following = RequiredText.FollowingWords(words: [Array("health".utf8), Array("well-being".utf8)], space: .optional)
         let mental = LiteralScanner([RequiredText.Literal(bytes: Array("mental".utf8), startsWord: true, endsWord: true, notFollowedBy: following)])
         func counts(_ text: String) -> Bool { mental.scan(Array(text.utf8)).contains(0) }
         #expect(!counts("mental health"))
@@ -58,7 +58,7 @@ struct TermPrefilterTests {
         #expect(counts("mental\u{A0}health")) // white space it does not skip: counted, to be safe
         #expect(counts("mental health and then mental."))
         let spaced = LiteralScanner([RequiredText.Literal(bytes: Array("bipolar".utf8), startsWord: true, endsWord: true,
-                                                          notFollowedBy: .init(words: [Array("disorder".utf8)], needsSpace: true, skipsSpace: true))])
+                                                          notFollowedBy: .init(words: [Array("disorder".utf8)], space: .required))])
         #expect(!spaced.scan(Array("bipolar disorder".utf8)).contains(0))
     }
 

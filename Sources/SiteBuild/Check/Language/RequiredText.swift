@@ -33,26 +33,41 @@ indirect enum RequiredText: Sendable, Equatable, CustomStringConvertible {
 
     /// Words that may not follow a literal, after white space the pattern allows or needs.
     struct FollowingWords: Sendable, Hashable {
+        /// What may come between the literal and the words.
+        enum Space: Sendable, Hashable {
+            /// The words follow at once.
+            case none
+            /// `\s*`.
+            case optional
+            /// `\s+`.
+            case required
+        }
+
         /// Lower-cased, each starting with a letter or digit.
         let words: [[UInt8]]
-        /// `\s+` before the words (at least one space), rather than `\s*` or nothing.
-        let needsSpace: Bool
-        /// `\s*` or `\s+` before the words; without, the words follow at once.
-        let skipsSpace: Bool
+        let space: Space
 
-        static let none = FollowingWords(words: [], needsSpace: false, skipsSpace: false)
+        static let none = FollowingWords(words: [], space: .none)
 
         /// Whether `text` from `start` holds one of the words, after the white space
         /// allowed. Only ASCII white space is skipped, so in doubt the answer is no (a
         /// look-ahead's `\s` takes more) and the occurrence still counts.
         func match(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
             var index = start
-            if skipsSpace {
-                while index < text.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B].contains(text[index]) { index += 1 }
+            if space != .none {
+                while index < text.count, Self.isSpace(text[index]) { index += 1 }
             }
-            if needsSpace, index == start { return false }
+            if space == .required, index == start { return false }
             return words.contains { word in
                 index + word.count <= text.count && text[index..<(index + word.count)].elementsEqual(word)
+            }
+        }
+
+        /// ASCII white space, as ICU's `\s` has it.
+        private static func isSpace(_ byte: UInt8) -> Bool {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: true
+            default: false
             }
         }
     }
@@ -360,10 +375,9 @@ extension RequiredText {
         /// nil for anything else, which then rules nothing out.
         static func followingWords(_ content: ArraySlice<Character>) -> FollowingWords? {
             var rest = content[...]
-            var skipsSpace = false, needsSpace = false
+            var space = FollowingWords.Space.none
             if rest.starts(with: ["\\", "s"]), rest.count > 2, rest[rest.startIndex + 2] == "*" || rest[rest.startIndex + 2] == "+" {
-                skipsSpace = true
-                needsSpace = rest[rest.startIndex + 2] == "+"
+                space = rest[rest.startIndex + 2] == "+" ? .required : .optional
                 rest = rest.dropFirst(3)
             }
             if rest.starts(with: ["(", "?", ":"]), rest.last == ")" { rest = rest.dropFirst(3).dropLast() }
@@ -373,7 +387,7 @@ extension RequiredText {
                 return word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" }
             }
             guard plain else { return nil }
-            return FollowingWords(words: words.map { Array(String($0).lowercased().utf8) }, needsSpace: needsSpace, skipsSpace: skipsSpace)
+            return FollowingWords(words: words.map { Array(String($0).lowercased().utf8) }, space: space)
         }
 
         /// The index of the `]` closing a class whose contents start at `start`.

@@ -88,7 +88,7 @@ struct GeneratedLinkCheck: Sendable {
         // page of the same depth (header, footer, topic lists).
         var sound: Set<ResolutionKey> = []
         for (page, links) in chunk {
-            let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+            let depth = SitePath(page).depth
             // Each distinct link once, in page order (findings are sorted by position later).
             var seen = Set<String>(minimumCapacity: links.targets.count)
             for href in links.targets where seen.insert(href).inserted {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The `id`s and link targets of one generated HTML file, read byte by byte: templates and
 /// cmark write attributes in double quotes with `&`, `<`, `"` escaped, so attribute text
 /// never contains a raw quote, and escaped text (`href=&quot;` in a code block) never looks
@@ -11,12 +9,11 @@ struct HTMLLinks: Sendable {
 
     init(scanning bytes: UnsafeRawBufferPointer) {
         let count = bytes.count
-        guard let base = bytes.baseAddress else { return }
         var index = 0
         while index < count {
-            // memchr to the next `=`: most of a page is text between attributes.
-            guard let equals = memchr(base + index, 0x3D, count - index) else { break }
-            index = base.distance(to: UnsafeRawPointer(equals))
+            // Straight to the next `=`: most of a page is text between attributes.
+            guard let equals = bytes.offset(of: 0x3D, from: index) else { break }
+            index = equals
             guard index + 1 < count, bytes[index + 1] == 0x22 || bytes[index + 1] == 0x27 else {
                 index += 1
                 continue
