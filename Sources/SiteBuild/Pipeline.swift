@@ -74,7 +74,9 @@ public struct SiteBuilder: Sendable {
         let clock = StageClock(logger: logger)
         let loaded = try clock.run("Loaded files") { try ContentLoader.load(files, jobs: options.jobs).get() }
         do {
-            return try build(loaded, into: output, clock: clock)
+            let report = try build(loaded, into: output, clock: clock)
+            BackgroundRelease.release(consume loaded)
+            return report
         } catch let failure as BuildFailure {
             throw BuildFailure(failure.diagnostics.map { $0.quotingSource(from: loaded) })
         }
@@ -119,11 +121,14 @@ public struct SiteBuilder: Sendable {
                 .findings(paths: paths, pages: pages, jobs: options.jobs)
             return markdown + generated + checks.siteFindings(contactsFile: loaded.crisisContacts, pages: pages)
         }
-        let searchFiles = try clock.run("Finished and wrote search index") { try SearchOutput.write(index.value(), to: output) }
+        // The findings are sorted while the search index may still be building.
         let report = checks.report(outcomes: outcomes, otherFindings: linkFindings)
-        return BuildReport(articles: content.articles.count, pages: content.pages.count, topics: content.config.topics.count,
+        let searchFiles = try clock.run("Finished and wrote search index") { try SearchOutput.write(index.value(), to: output) }
+        let built = BuildReport(articles: content.articles.count, pages: content.pages.count, topics: content.config.topics.count,
                            files: written.files + searchFiles, warnings: report.findings.filter { $0.severity == .warning }.map(\.diagnostic),
                            checks: report)
+        BackgroundRelease.release((consume documents, consume content, consume checks, consume graph, consume written, consume scanner, consume bodies))
+        return built
     }
 
     /// Every article and page, in parallel; fails with the problems of all of them.
