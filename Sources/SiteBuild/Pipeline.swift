@@ -30,7 +30,8 @@ public struct BuildReport: Sendable {
     public let files: Int
     /// Warnings that did not fail the build (all of them fail it under `--strict`).
     public let warnings: [Diagnostic]
-    /// Everything the content checks found, info included.
+    /// What the content checks found. A build shows no info, so it skips the language terms
+    /// that could only be info (`hub check` reports everything).
     public let checks: CheckReport
 }
 
@@ -49,7 +50,7 @@ public struct SiteBuilder: Sendable {
     /// stage that had any, or with every content-check error (and warning, under
     /// `--strict`) together with the other warnings.
     public func build(_ files: SiteFiles, into output: some OutputSink) throws -> BuildReport {
-        let report = try run(files, into: output)
+        let report = try run(files, into: output, reportsInfo: false)
         let failing = report.checks.failing(strict: options.strict)
         guard failing.isEmpty else {
             throw BuildFailure(failing.map(\.diagnostic) + (options.strict ? [] : report.warnings))
@@ -62,7 +63,7 @@ public struct SiteBuilder: Sendable {
     /// is reported as findings of the rule `build`.
     public func check(_ files: SiteFiles) -> CheckReport {
         do {
-            return try run(files, into: DiscardingOutput()).checks
+            return try run(files, into: DiscardingOutput(), reportsInfo: true).checks
         } catch let failure as BuildFailure {
             return CheckReport(today: options.today, siteTitle: "", findings: failure.diagnostics.map { Finding(.build, $0) }, documents: [])
         } catch {
@@ -70,11 +71,11 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    private func run(_ files: SiteFiles, into output: some OutputSink) throws -> BuildReport {
+    private func run(_ files: SiteFiles, into output: some OutputSink, reportsInfo: Bool) throws -> BuildReport {
         let clock = StageClock(logger: logger)
         let loaded = try clock.run("Loaded files") { try ContentLoader.load(files, jobs: options.jobs).get() }
         do {
-            let report = try build(loaded, into: output, clock: clock)
+            let report = try build(loaded, into: output, clock: clock, reportsInfo: reportsInfo)
             BackgroundRelease.release(consume loaded)
             return report
         } catch let failure as BuildFailure {
@@ -82,7 +83,7 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    private func build(_ loaded: LoadedSite, into output: some OutputSink, clock: StageClock) throws -> BuildReport {
+    private func build(_ loaded: LoadedSite, into output: some OutputSink, clock: StageClock, reportsInfo: Bool) throws -> BuildReport {
         let setup = try clock.run("Read configuration and templates") { try SiteSetup.read(loaded, baseURL: options.baseURL).get() }
         let guide = try loaded.languageGuide.map { try LanguageGuide.read($0).get() } ?? .empty
         let documents = try clock.run("Parsed front matter") { try parseDocuments(loaded) }
@@ -91,7 +92,7 @@ public struct SiteBuilder: Sendable {
                                         selection: .init(includeDrafts: options.includeDrafts,
                                                          includeFuture: options.includeFuture, today: options.today)).get()
         }
-        let checks = ContentChecks(content: content, guide: guide, today: options.today)
+        let checks = ContentChecks(content: content, guide: guide, today: options.today, reportsInfo: reportsInfo)
         let graph = try clock.run("Related articles and topic lists") { SiteGraph(content: content, jobs: options.jobs) }
         let bodies = BodyRenderer(content: content)
         let scanner = LinkScanningSink(output)

@@ -8,6 +8,9 @@ struct ContentChecks: Sendable {
     let content: SiteContent
     let guide: LanguageGuide
     let today: Day
+    /// Whether info findings are wanted: `hub check` and the preview show them; a build
+    /// shows only errors and warnings, so it skips the checks that could only find info.
+    var reportsInfo = true
 
     /// What the checks found in one document.
     struct DocumentOutcome: Sendable {
@@ -27,7 +30,7 @@ struct ContentChecks: Sendable {
 
     /// Every per-document check of `document`, whose prose is `prose`.
     func check(_ document: SourceDocument, prose: ProseUnits) -> DocumentOutcome {
-        var findings = LanguageCheck(guide: guide, settings: settings).findings(for: document, prose: prose)
+        var findings = LanguageCheck(guide: guide, settings: settings, reportsInfo: reportsInfo).findings(for: document, prose: prose)
         let scores = document.kind == .article ? ReadabilityCheck(settings: settings).check(document, prose: prose) : nil
         findings += scores?.findings ?? []
         findings += TrustCheck(today: today, settings: settings).findings(for: document)

@@ -115,6 +115,26 @@ struct LanguageCheckTests {
         ])
     }
 
+    /// A build shows no info, so it does not look for terms that could only be info; but
+    /// where an allowance might need one, it looks, or the allowance would seem unused.
+    @Test func aBuildLooksForNoInfoTermsUnlessAnAllowanceNeedsThem() throws {
+        let site = CheckFixtures.site
+            .with(SiteFixture.article("plain", body: "We asked service users what helped."))
+            .with(SiteFixture.article("allowed", extra: """
+            language_allow:
+              - {term: service users, reason: "The name of the panel in the report"}
+            """, body: "We asked service users what helped."))
+        let checked = CheckFixtures.check(site)
+        #expect(checked.lines(.language) == [
+            "Content/articles/plain.md:12:10: info: 'service users': consider: people who use mental health services (only when they do); people with mental health problems otherwise",
+        ])
+        var options = BuildOptions(today: Day(iso: "2026-11-26")!)
+        options.jobs = 2
+        let built = try SiteBuilder(options: options).build(site.siteFiles, into: MemoryOutput())
+        #expect(built.checks.lines(.language).isEmpty, "\(built.checks.lines(.language))")
+        #expect(built.warnings.isEmpty, "\(built.warnings.map(\.message))")
+    }
+
     @Test func teamsChangeSeveritiesAndAddTermsInTheTSV() {
         let guide = """
         term_pattern\tsuggestion\tseverity\treason\tsource
