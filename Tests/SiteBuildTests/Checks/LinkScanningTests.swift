@@ -24,6 +24,24 @@ struct LinkScanningTests {
         #expect(LinkTarget("../pages/about.md#team") == .markdownFile(path: "../pages/about.md", fragment: "team"))
     }
 
+    /// Destinations are read by byte; the same as a reading by Character.
+    @Test func linkTargetsReadByByteAsByCharacter() {
+        func byCharacter(_ destination: String) -> LinkTarget {
+            if destination.isEmpty { return .other }
+            if destination.hasPrefix("#") { return .anchor(String(destination.dropFirst())) }
+            if destination.hasURLScheme || destination.hasPrefix("//") { return .external }
+            let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            let path = String(parts[0])
+            let fragment = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : nil
+            if path.lowercased().hasSuffix(".md") { return .markdownFile(path: path.removingPercentEncodingIfPossible, fragment: fragment) }
+            return path.hasPrefix("/") ? .siteAbsolute(path: path, fragment: fragment) : .other
+        }
+        for destination in ["a.md", "A.MD", "x.Md#frag", "x.md#", "#", "#top", "/abs/path#f", "/abs#", "../0001-a/", "x.mdx",
+                            "é.md#ü", "md", ".md", "a#b#c.md", "%41%20b.md", "a\u{0E}md", "a.mD?x", "../pages/about.md#team#2", ""] {
+            #expect(LinkTarget(destination) == byCharacter(destination), "\(destination)")
+        }
+    }
+
     @Test func pathSegmentsSplitLikeTheStandardLibrary() {
         for path in ["", "/", "a", "a/", "/a/b/", "a//b", "topics/peer-support/index.html", "../../x/#y", "é/ü/"] {
             #expect(GeneratedLinkCheck.segments(path[...]) == path.split(separator: "/", omittingEmptySubsequences: false), "\(path)")
