@@ -28,9 +28,27 @@ public struct ArticleWords: Sendable {
     }
 
     public let display: Display
-    /// Each distinct folded word and its occurrences in each field, in order of first
-    /// occurrence (stop words included; the builder drops them).
-    public let counts: [(word: String, counts: FieldCounts)]
+    /// Each distinct folded word's UTF-8, in order of first occurrence, one after another:
+    /// word `i` ends at `wordEnds[i]`. Bytes, not Strings: the builder numbers them by
+    /// their bytes, and a String per word per article cost more than the numbering.
+    private let wordBytes: [UInt8]
+    private let wordEnds: [Int]
+    /// Each word's occurrences in each field, at the word's place (stop words included;
+    /// the builder drops them).
+    let fieldCounts: [FieldCounts]
+
+    /// How many distinct words the article has.
+    var wordCount: Int { wordEnds.count }
+
+    /// The UTF-8 of word `index`.
+    func word(_ index: Int) -> ArraySlice<UInt8> {
+        wordBytes[(index == 0 ? 0 : wordEnds[index - 1])..<wordEnds[index]]
+    }
+
+    /// Each distinct word and its counts, in order of first occurrence.
+    public var counts: [(word: String, counts: FieldCounts)] {
+        (0..<wordCount).map { (String(decoding: word($0), as: UTF8.self), fieldCounts[$0]) }
+    }
 
     /// Counts the words of each field. `body` is the rendered plain text.
     public init(display: Display, body: String) {
@@ -43,14 +61,15 @@ public struct ArticleWords: Sendable {
         for heading in display.headings { add(heading.text, .headings) }
         add(display.summary, .summary)
         add(body, .body)
-        counts = tally.counts
+        (wordBytes, wordEnds) = tally.table.storage
+        fieldCounts = tally.fieldCounts
     }
 }
 
 /// Each distinct word's counts per field.
 struct WordTally {
-    private var table: WordTable
-    private var fieldCounts: [FieldCounts] = []
+    private(set) var table: WordTable
+    private(set) var fieldCounts: [FieldCounts] = []
 
     init(expectedWords: Int) {
         table = WordTable(expectedWords: expectedWords)
@@ -61,11 +80,6 @@ struct WordTally {
         let (number, isNew) = table.number(word)
         if isNew { fieldCounts.append(FieldCounts()) }
         fieldCounts[number].add(field)
-    }
-
-    /// Every word and its counts, in order of first occurrence.
-    var counts: [(word: String, counts: FieldCounts)] {
-        fieldCounts.indices.map { (String(decoding: table.word($0), as: UTF8.self), fieldCounts[$0]) }
     }
 }
 

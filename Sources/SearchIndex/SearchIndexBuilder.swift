@@ -54,26 +54,25 @@ public struct SearchIndexBuilder: Sendable {
         let articles = articles.sorted { $0.display.url < $1.display.url }
         // Terms are numbered in key order (topic filters, `#slug`, included), so postings
         // are arrays indexed by number and the shards come out sorted.
-        let (indexedWords, wordTerms) = termTable(for: articles)
+        // Every distinct word numbered by its bytes (a `WordTable`, not a `[String: …]`: it
+        // is asked for every word of every article), with its term; nil for stop words.
+        let (wordTable, words, wordTerms) = termTable(for: articles)
         let topicTerms = Set(articles.flatMap { $0.display.topics.map { "#" + $0 } })
-        let keys = Array(Set(wordTerms).union(topicTerms)).sorted(by: Self.precedes)
+        let keys = Array(Set(wordTerms.compactMap { $0 }).union(topicTerms)).sorted(by: Self.precedes)
         let termNumber = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
-        // Indexed word → its place in `indexedWords` (numbered in that order) and its term's
-        // number. A `WordTable`, not a `[String: …]`: it is asked for every word of every article.
-        var wordNumbers = WordTable(expectedWords: indexedWords.count)
-        for word in indexedWords { _ = wordNumbers.number(ArraySlice(word.utf8)) }
-        let wordTable = wordNumbers
-        let termOfWord = wordTerms.map { termNumber[$0]! }
+        let termOfWord = wordTerms.map { $0.map { termNumber[$0]! } }
         let perArticle = concurrentMap(articles) { article -> (terms: [Int32: FieldCounts], lengths: [Int], lexicon: [Int32]) in
             var terms: [Int32: FieldCounts] = [:]
-            terms.reserveCapacity(article.counts.count)
+            terms.reserveCapacity(article.wordCount)
             var lengths = [0, 0, 0, 0]
             var lexicon: [Int32] = []
-            for (word, counts) in article.counts {
-                guard let number = wordTable.lookUp(word) else { continue }
-                terms[termOfWord[number], default: FieldCounts()].add(counts)
+            for index in 0..<article.wordCount {
+                let word = article.word(index)
+                guard let number = wordTable.lookUp(word), let term = termOfWord[number] else { continue }
+                let counts = article.fieldCounts[index]
+                terms[term, default: FieldCounts()].add(counts)
                 for field in ArticleWords.Field.allCases { lengths[field.rawValue] += counts[field] }
-                if word.utf8.count >= 4 { lexicon.append(Int32(number)) }
+                if word.count >= 4 { lexicon.append(Int32(number)) }
             }
             return (terms, lengths, lexicon)
         }
@@ -179,19 +178,19 @@ public struct SearchIndexBuilder: Sendable {
 
         // Typo lexicon: every indexed word of 4 or more letters, by first letter, most
         // frequent first (the client takes the first word at the smallest distance).
-        var documentFrequency = [Int](repeating: 0, count: indexedWords.count)
+        var documentFrequency = [Int](repeating: 0, count: words.count)
         for entry in perArticle { for word in entry.lexicon { documentFrequency[Int(word)] += 1 } }
         let byLetter = Dictionary(grouping: documentFrequency.indices.filter { documentFrequency[$0] > 0 }) {
-            Self.lexiconKey(for: indexedWords[$0])
+            Self.lexiconKey(for: words[$0])
         }
         var lexicon: [(String, String)] = []
         for (letter, group) in byLetter.sorted(by: { $0.key < $1.key }) {
-            let words = group.sorted {
+            let ordered = group.sorted {
                 let a = documentFrequency[$0], b = documentFrequency[$1]
-                return a != b ? a > b : Self.precedes(indexedWords[$0], indexedWords[$1])
+                return a != b ? a > b : Self.precedes(words[$0], words[$1])
             }
             var json = JSONText()
-            json.string(words.map { indexedWords[$0] }.joined(separator: " "))
+            json.string(ordered.map { words[$0] }.joined(separator: " "))
             let name = "l/\(letter)"
             files.append(Self.file(name, json.bytes))
             lexicon.append((letter, name))
@@ -223,23 +222,19 @@ public struct SearchIndexBuilder: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Every distinct folded word that is indexed (stop words are not), with its term at
-    /// the same place: collected per chunk of articles and analysed in parallel.
-    private func termTable(for articles: [ArticleWords]) -> (words: [String], terms: [String]) {
+    /// Every distinct folded word, numbered by its bytes, as a String at its number, and its
+    /// term there (nil for a stop word): collected per chunk of articles and analysed in parallel.
+    private func termTable(for articles: [ArticleWords]) -> (table: WordTable, words: [String], terms: [String?]) {
         let chunks = concurrentChunks(articles) { chunk in
-            var distinct = Set<String>()
-            for article in chunk { for entry in article.counts { distinct.insert(entry.word) } }
+            var distinct = WordTable(expectedWords: 1 << 12)
+            for article in chunk { for index in 0..<article.wordCount { _ = distinct.number(article.word(index)) } }
             return distinct
         }
-        var distinct = chunks.first ?? []
-        for chunk in chunks.dropFirst() { distinct.formUnion(chunk) }
-        let words = Array(distinct)
-        let terms = concurrentMap(words) { Analyzer.computeTerm($0) }
-        var indexed: [String] = [], termList: [String] = []
-        for (word, term) in zip(words, terms) {
-            if let term { indexed.append(word); termList.append(term) }
-        }
-        return (indexed, termList)
+        var table = chunks.first ?? WordTable(expectedWords: 0)
+        for chunk in chunks.dropFirst() { for number in 0..<chunk.count { _ = table.number(chunk.word(number)) } }
+        let distinct = table
+        let words = (0..<distinct.count).map { String(decoding: distinct.word($0), as: UTF8.self) }
+        return (distinct, words, concurrentMap(words) { Analyzer.computeTerm($0) })
     }
 
     /// JavaScript's string order (UTF-16 code units), which the client's binary search uses.

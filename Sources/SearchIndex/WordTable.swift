@@ -62,6 +62,10 @@ public struct WordTable: Sendable {
         return (hash, slot, nil)
     }
 
+    /// Every word's bytes one after another, and where each ends: the words without the
+    /// table, for keeping many of them.
+    var storage: (bytes: [UInt8], ends: [Int]) { (arena, ends) }
+
     /// The bytes of the word numbered `number`.
     public func word(_ number: Int) -> ArraySlice<UInt8> { arena[range(number)] }
 
