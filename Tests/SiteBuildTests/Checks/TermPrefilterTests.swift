@@ -6,12 +6,20 @@ import Testing
 struct TermPrefilterTests {
     @Test func readsWhatEveryMatchMustContainWithItsWordBoundaries() {
         // `|` marks a literal that must start or end a word; `&` all, `/` any.
-        #expect(RequiredText.of(#"\bcommit(?:s|ted|ting)?\s+suicide\b"#)?.description == "(|commit & |suicide|)")
-        #expect(RequiredText.of(#"\bnutters?\b|\bnut\s?cases?\b"#)?.description == "((|nutter| / |nutters|) / (|nut & (case| / cases|)))")
+        // A run knows the words the pattern puts before it: `_` white space between, `~` optional.
+        #expect(RequiredText.of(#"\bcommit(?:s|ted|ting)?\s+suicide\b"#)?.description == "(|commit & (commit/s/ted/ting)_|suicide|)")
+        #expect(RequiredText.of(#"\bnutters?\b|\bnut\s?cases?\b"#)?.description == "((|nutter| / |nutters|) / (|nut & ((nut)~case| / (nut)~cases|)))")
+        #expect(RequiredText.of(#"\b(?:is|was)\s+(?:totally\s+)?mental\b"#)?.description == "((|is| / |was|) & (is/was/totally)_|mental|)")
+        #expect(RequiredText.of(#"\bhe['’]s\s+mental"#)?.description == "(|he & s| & (s)_|mental)")
+        // Not when what comes before is not known words.
+        #expect(RequiredText.of(#"\b(?:is|\w+ly)\s+mental"#)?.description == "((|is| / ly|) & (is/ly)_|mental)")
+        #expect(RequiredText.of(#"\b(?:is|\w+)\s+mental"#)?.description == "|mental")
+        #expect(RequiredText.of(#"\bma+\s+d"#)?.description == "(|ma & |d)")
+        #expect(RequiredText.of(#"\b(?:is|was)?\s+mental"#)?.description == "|mental")
         // A group's branches sit between what surrounds the group.
         #expect(RequiredText.of(#"\bsection(?:ed|ing)\b(?!\s+off)"#)?.description == "(|section & (ed| / ing|))")
         #expect(RequiredText.of(#"\bmad(?:man|men)\b|\bmaniacs?\b"#)?.description == "((|mad & (man| / men|)) / (|maniac| / |maniacs|))")
-        #expect(RequiredText.of(#"\b(?:a|the)\s+cutters?\b"#)?.description == "((|a| / |the|) & (|cutter| / |cutters|))")
+        #expect(RequiredText.of(#"\b(?:a|the)\s+cutters?\b"#)?.description == "((|a| / |the|) & ((a/the)_|cutter| / (a/the)_|cutters|))")
         // Optional characters inside a run give every spelling.
         let ocd = RequiredText.of(#"\bo\.?c\.?d\.?\b"#)?.description ?? ""
         #expect(ocd.contains("|ocd|") && ocd.contains("|o.c.d|") && ocd.contains("|o.c.d."))
@@ -48,7 +56,7 @@ struct TermPrefilterTests {
         #expect(found("psychology and psychosis") == [])
         #expect(found("a psycho.") == [4])
 
-        let following = RequiredText.FollowingWords(words: [Array("health".utf8), Array("well-being".utf8)], space: .optional)
+        let following = RequiredText.AdjacentWords(words: [Array("health".utf8), Array("well-being".utf8)], space: .optional)
         let mental = LiteralScanner([RequiredText.Literal(bytes: Array("mental".utf8), startsWord: true, endsWord: true, notFollowedBy: following)])
         func counts(_ text: String) -> Bool { mental.scan(Array(text.utf8)).contains(0) }
         #expect(!counts("mental health"))
@@ -76,16 +84,24 @@ struct TermPrefilterTests {
         let isMental = try #require(guide.terms.first { $0.pattern.contains(#"mental\b(?!\s*(?:health"#) }).pattern
         #expect(!mayMatch(isMental, "Support is mental health care, and it was mental health week."))
         #expect(mayMatch(isMental, "They said it was mental."))
+        // Only after the words the pattern puts before "mental" (and white space).
+        #expect(!mayMatch(isMental, "Their mental adjustment helped the mental-health team."))
+        #expect(!mayMatch(isMental, "This is a mental note."))
+        for text in ["He’s gone mental.", "You're completely mental!", "It was \n  mental.", "I’m mental", "She's totally mental"] {
+            #expect(mayMatch(isMental, text), "\(text)")
+        }
+        // A no-break space is white space to the expression: in doubt, it counts.
+        #expect(mayMatch(isMental, "it is\u{00A0}mental"))
         let weight = try #require(guide.terms.first { $0.pattern.contains("kilograms?") }).pattern
         #expect(!mayMatch(weight, "At first, 21 per cent of most people said so."))
         #expect(mayMatch(weight, "She lost 2 st in a year.") && mayMatch(weight, "She lost 2st.") && mayMatch(weight, "down to 9.5kg"))
         #expect(!mayMatch(#"\bpsychos?\b"#, "Psychosis and psychology are different things."))
         #expect(!guide.terms.indices.contains { guide.prefilter.mayMatch($0, guide.prefilter.scan(Array("mental health and wellbeing".utf8))) && guide.terms[$0].pattern.hasPrefix(#"\bmental\s+cases?"#) })
         // Common words beside a rare one are not scanned for: every block holds them.
-        #expect(RequiredText.of(#"\b(?:a|the)\s+cutters?\b"#)?.droppingCommonWords.description == "((|cutter| / |cutters|))")
-        #expect(RequiredText.of(#"\bcry\s+for\s+help\b"#)?.droppingCommonWords.description == "(|cry| & |help|)")
+        #expect(RequiredText.of(#"\b(?:a|the)\s+cutters?\b"#)?.droppingCommonWords.description == "(((a/the)_|cutter| / (a/the)_|cutters|))")
+        #expect(RequiredText.of(#"\bcry\s+for\s+help\b"#)?.droppingCommonWords.description == "(|cry| & (for)_|help|)")
         // With nothing rarer beside them, common words are kept.
-        #expect(RequiredText.of(#"\bthe\s+a\b"#)?.droppingCommonWords.description == "(|the| & |a|)")
+        #expect(RequiredText.of(#"\bthe\s+a\b"#)?.droppingCommonWords.description == "(|the| & (the)_|a|)")
         let cutters = #"\b(?:a|the|is\s+a|are|was\s+a)\s+cutters?\b|\bself[-\s]?harmers?\b"#
         #expect(mayMatch(cutters, "They called her a cutter."))
         #expect(!mayMatch(cutters, "The cut healed."))

@@ -10,8 +10,10 @@ struct LiteralScanner: Sendable {
         let startsWord: Bool
         let endsWord: Bool
         let afterNonLetter: Bool
-        /// Index into `followers` of the words that may not come next, or -1.
+        /// Index into `neighbours` of the words that may not come next, or -1.
         let notFollowedBy: Int32
+        /// Index into `neighbours` of the words one of which must come before, or -1.
+        let precededBy: Int32
     }
 
     /// How many literals there are.
@@ -24,8 +26,9 @@ struct LiteralScanner: Sendable {
     /// The literals ending at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
     private let outputs: [Output]
-    /// The words some literals may not be followed by (`RequiredText.Literal.notFollowedBy`).
-    private let followers: [RequiredText.FollowingWords]
+    /// The words some literals may not be followed by, or must follow
+    /// (`RequiredText.Literal.notFollowedBy`, `precededBy`).
+    private let neighbours: [RequiredText.AdjacentWords]
 
     init(_ literals: [RequiredText.Literal]) {
         count = literals.count
@@ -80,17 +83,20 @@ struct LiteralScanner: Sendable {
         self.classCount = classCount
         self.transitions = transitions
         self.outputStart = outputStart
-        var followers: [RequiredText.FollowingWords] = []
-        let followerIndex = literals.map { literal -> Int32 in
-            guard !literal.notFollowedBy.words.isEmpty else { return -1 }
-            followers.append(literal.notFollowedBy)
-            return Int32(followers.count - 1)
+        var neighbours: [RequiredText.AdjacentWords] = []
+        func neighbour(_ words: RequiredText.AdjacentWords) -> Int32 {
+            guard !words.words.isEmpty else { return -1 }
+            neighbours.append(words)
+            return Int32(neighbours.count - 1)
         }
-        self.followers = followers
+        let followerIndex = literals.map { neighbour($0.notFollowedBy) }
+        let precedingIndex = literals.map { neighbour($0.precededBy) }
+        self.neighbours = neighbours
         self.outputs = ends.flatMap { $0 }.map {
             let literal = literals[Int($0)]
             return Output(literal: $0, length: Int32(literal.bytes.count), startsWord: literal.startsWord, endsWord: literal.endsWord,
-                          afterNonLetter: literal.afterNonLetter, notFollowedBy: followerIndex[Int($0)])
+                          afterNonLetter: literal.afterNonLetter, notFollowedBy: followerIndex[Int($0)],
+                          precededBy: precedingIndex[Int($0)])
         }
     }
 
@@ -117,7 +123,9 @@ struct LiteralScanner: Sendable {
                                         if output.endsWord, position &+ 1 < bytes.count,
                                            RequiredText.Literal.isWordByte(bytes[position &+ 1]) { continue }
                                         if output.notFollowedBy >= 0,
-                                           followers[Int(output.notFollowedBy)].match(bytes, from: position &+ 1) { continue }
+                                           neighbours[Int(output.notFollowedBy)].match(bytes, from: position &+ 1) { continue }
+                                        if output.precededBy >= 0,
+                                           !neighbours[Int(output.precededBy)].mayPrecede(bytes, end: start) { continue }
                                         found[Int(output.literal) >> 6] |= 1 << UInt64(output.literal & 63)
                                     }
                                 }

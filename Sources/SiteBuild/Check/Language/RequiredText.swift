@@ -28,11 +28,14 @@ indirect enum RequiredText: Sendable, Equatable, CustomStringConvertible {
         var afterNonLetter = false
         /// A negative look-ahead straight after the literal, `mental\b(?!\s*(?:health|illness))`:
         /// an occurrence followed by one of these words is no match, so it is not counted.
-        var notFollowedBy = FollowingWords.none
+        var notFollowedBy = AdjacentWords.none
+        /// What the pattern puts straight before the literal, `(?:is|was)\s+mental`: an
+        /// occurrence after none of these words is no match, so it is not counted.
+        var precededBy = AdjacentWords.none
     }
 
-    /// Words that may not follow a literal, after white space the pattern allows or needs.
-    struct FollowingWords: Sendable, Hashable {
+    /// Words beside a literal, with the white space the pattern allows or needs between.
+    struct AdjacentWords: Sendable, Hashable {
         /// What may come between the literal and the words.
         enum Space: Sendable, Hashable {
             /// The words follow at once.
@@ -47,7 +50,28 @@ indirect enum RequiredText: Sendable, Equatable, CustomStringConvertible {
         let words: [[UInt8]]
         let space: Space
 
-        static let none = FollowingWords(words: [], space: .none)
+        static let none = AdjacentWords(words: [], space: .none)
+
+        /// Whether `text` up to `end` may end with one of the words and then the white
+        /// space. Only ASCII white space is skipped, so where other bytes stand in the way
+        /// (a no-break space, which `\s` takes) the answer is yes: in doubt, it counts.
+        func mayPrecede(_ text: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+            var index = end
+            if space != .none {
+                while index > 0, Self.isSpace(text[index - 1]) { index -= 1 }
+            }
+            let endsWithWord = words.contains { word in
+                index >= word.count && text[(index - word.count)..<index].elementsEqual(word)
+            }
+            if endsWithWord, space != .required || index < end { return true }
+            return index > 0 && text[index - 1] >= 0x80
+        }
+
+        /// The words the text before this point is known to end with, whichever of them.
+        func union(_ other: AdjacentWords) -> AdjacentWords? {
+            guard space == other.space else { return nil }
+            return AdjacentWords(words: words + other.words.filter { !words.contains($0) }, space: space)
+        }
 
         /// Whether `text` from `start` holds one of the words, after the white space
         /// allowed. Only ASCII white space is skipped, so in doubt the answer is no (a
@@ -80,14 +104,18 @@ indirect enum RequiredText: Sendable, Equatable, CustomStringConvertible {
         return result
     }
 
-    /// `|mental` starts a word, `case|` ends one, `^st` follows no letter; `&` joins what is
-    /// all required, `/` the alternatives.
+    /// `|mental` starts a word, `case|` ends one, `^st` follows no letter, `(is/was)_mental`
+    /// follows one of those words and white space (`~`: optional white space); `&` joins
+    /// what is all required, `/` the alternatives.
     var description: String {
         switch self {
         case let .literal(literal):
             let excluded = literal.notFollowedBy.words.isEmpty ? ""
                 : " !(" + literal.notFollowedBy.words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/") + ")"
-            return (literal.startsWord ? "|" : literal.afterNonLetter ? "^" : "") + String(decoding: literal.bytes, as: UTF8.self)
+            let preceding = literal.precededBy.words.isEmpty ? ""
+                : "(" + literal.precededBy.words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/") + ")"
+                    + (literal.precededBy.space == .none ? "" : literal.precededBy.space == .optional ? "~" : "_")
+            return preceding + (literal.startsWord ? "|" : literal.afterNonLetter ? "^" : "") + String(decoding: literal.bytes, as: UTF8.self)
                 + (literal.endsWord ? "|" : "") + excluded
         case let .all(parts): return "(" + parts.map(\.description).joined(separator: " & ") + ")"
         case let .any(parts): return "(" + parts.map(\.description).joined(separator: " / ") + ")"
@@ -118,20 +146,23 @@ extension RequiredText {
         /// Branches separated by `|`, up to `)` or the end: any of the branches' conditions.
         /// `before` and `after` say what the text around the branches is known to be.
         /// Also says what every branch is known to end with.
-        mutating func alternation(before: Context, after: Context) -> (condition: RequiredText?, end: Context) {
+        /// Also says which words every branch ends with (nil: not known).
+        mutating func alternation(before: Context, after: Context) -> (condition: RequiredText?, end: Context, ending: AdjacentWords?) {
             var branches: [RequiredText] = []
             var unconditional = false
             var end: Context?
+            var ending: AdjacentWords??
             while true {
                 let branch = sequence(before: before, after: after)
-                if failed { return (nil, .unknown) }
+                if failed { return (nil, .unknown, nil) }
                 if let condition = branch.condition { branches.append(condition) } else { unconditional = true }
                 end = end.map { $0.meet(branch.end) } ?? branch.end
+                ending = ending.map { known in known.flatMap { words in branch.ending.flatMap(words.union) } } ?? branch.ending
                 guard index < characters.count, characters[index] == "|" else { break }
                 index += 1
             }
-            if unconditional || branches.isEmpty { return (nil, end ?? .unknown) }
-            return (branches.count == 1 ? branches[0] : .any(branches), end ?? .unknown)
+            if unconditional || branches.isEmpty { return (nil, end ?? .unknown, ending ?? nil) }
+            return (branches.count == 1 ? branches[0] : .any(branches), end ?? .unknown, ending ?? nil)
         }
 
         /// What the text next to a point in the pattern is known to be.
@@ -161,14 +192,19 @@ extension RequiredText {
             }
         }
 
-        /// One branch: all of its required literal runs and groups, and what it ends with.
-        mutating func sequence(before start: Context, after end: Context) -> (condition: RequiredText?, end: Context) {
+        /// One branch: all of its required literal runs and groups, what it ends with, and
+        /// the words it is known to end with.
+        mutating func sequence(before start: Context, after end: Context) -> (condition: RequiredText?, end: Context, ending: AdjacentWords?) {
             var required: [RequiredText] = []
             // The literal run being read, in every spelling its optional characters allow
             // (`patients?` is "patient" or "patients"), each with the same first character.
             var run: [[Character]] = []
             var runStartsWord = false, runAfterNonLetter = false
+            var runPrecededBy = AdjacentWords.none
             var before = start
+            // The words the text up to here is known to end with, and the white space after
+            // them (nil: not known); a run starting here is preceded by them.
+            var ending: AdjacentWords?
             // The run that ended just here (only `\b` since) and where it is in `required`: a
             // negative look-ahead at this point applies right after it.
             var endedRun: (index: Int, literals: [Literal])?
@@ -178,11 +214,13 @@ extension RequiredText {
             func endRun(_ next: Context) {
                 let literals = run.map { spelling in
                     Literal(bytes: Array(String(spelling).lowercased().utf8), startsWord: runStartsWord,
-                            endsWord: spelling.last.map(next.bounds) ?? false, afterNonLetter: runAfterNonLetter)
+                            endsWord: spelling.last.map(next.bounds) ?? false, afterNonLetter: runAfterNonLetter,
+                            precededBy: runPrecededBy)
                 }
                 if !literals.isEmpty {
                     required.append(condition(literals))
                     endedRun = (required.count - 1, literals)
+                    ending = AdjacentWords(words: literals.map(\.bytes), space: .none)
                 }
                 run = []
             }
@@ -190,12 +228,14 @@ extension RequiredText {
                 run = [[]]
                 runStartsWord = before.bounds(character)
                 runAfterNonLetter = before.isNotLetter && character.isLetter
+                runPrecededBy = ending ?? .none
+                ending = nil
             }
             while index < characters.count, characters[index] != "|", characters[index] != ")" {
                 let atom = self.atom(before: before, end: end)
-                if failed { return (nil, .unknown) }
+                if failed { return (nil, .unknown, nil) }
                 let (minimum, maximum) = quantifier()
-                if failed { return (nil, .unknown) }
+                if failed { return (nil, .unknown, nil) }
                 if case let .negativeLookahead(following) = atom {
                     endRun(.unknown)
                     if let following, let ended = endedRun, minimum > 0 {
@@ -207,6 +247,7 @@ extension RequiredText {
                     }
                     endedRun = nil
                     before = .unknown
+                    ending = nil
                     continue
                 }
                 switch atom {
@@ -218,17 +259,21 @@ extension RequiredText {
                         run += run.map { $0 + [character] }
                     } else if minimum == 0 {
                         endRun(.unknown)
+                        ending = nil
                     } else {
                         // `x+`, `x{2,}`: the run must hold at least one, and ends there.
                         if run.isEmpty { startRun(character) }
                         run = run.map { $0 + [character] }
                         endRun(.unknown)
+                        ending = nil
                     }
                     before = .unknown
-                case let .group(condition, groupEnd):
+                case let .group(condition, groupEnd, groupEnding):
                     endRun(.unknown)
                     if minimum > 0, let condition { required.append(condition) }
                     before = minimum > 0 ? groupEnd : before.meet(groupEnd)
+                    // Text after an optional group ends as before it, or as the group does.
+                    ending = minimum > 0 ? groupEnding : ending.flatMap { words in groupEnding.flatMap(words.union) }
                 case .wordBoundary:
                     endRun(.boundary)
                     before = .boundary
@@ -236,19 +281,24 @@ extension RequiredText {
                     endRun(.unknown)
                     if minimum > 0 { required.append(.any((0...9).map { .literal(Literal(bytes: Array("\($0)".utf8), startsWord: false, endsWord: false)) })) }
                     before = minimum > 0 ? .digit : .unknown
+                    ending = nil
                 case .whitespace:
                     endRun(minimum > 0 ? .nonWord : .unknown)
                     before = minimum > 0 ? .nonWord : before.meet(.nonWord)
+                    ending = ending.flatMap { words in
+                        words.space == .none ? AdjacentWords(words: words.words, space: minimum > 0 ? .required : .optional) : nil
+                    }
                 case .other, .negativeLookahead:
                     endRun(.unknown)
                     before = .unknown
+                    ending = nil
                 }
                 // Only a `\b` may stand between a run and the look-ahead that applies to it
                 // (a run still open sets `endedRun` when it ends).
                 if case .wordBoundary = atom {} else if run.isEmpty { endedRun = nil }
             }
             endRun(end)
-            return (required.isEmpty ? nil : required.count == 1 ? required[0] : .all(required), before)
+            return (required.isEmpty ? nil : required.count == 1 ? required[0] : .all(required), before, ending)
         }
 
         /// Spellings of one run worth telling apart; beyond this the run is cut.
@@ -260,9 +310,9 @@ extension RequiredText {
 
         enum Atom {
             case literal(Character)
-            case group(RequiredText?, end: Context)
+            case group(RequiredText?, end: Context, ending: AdjacentWords?)
             /// `(?!…)`, with the words it rules out when it reads as simple ones.
-            case negativeLookahead(FollowingWords?)
+            case negativeLookahead(AdjacentWords?)
             case wordBoundary
             case whitespace
             case digit
@@ -325,7 +375,7 @@ extension RequiredText {
                 guard !failed, index < characters.count, characters[index] == ")" else { failed = true; return .other }
                 index += 1
                 if negativeLookahead { return .negativeLookahead(Self.followingWords(characters[contentStart..<(index - 1)])) }
-                return lookaround ? .other : .group(inner.condition, end: inner.end)
+                return lookaround ? .other : .group(inner.condition, end: inner.end, ending: inner.ending)
             case ".", "^", "$":
                 return .other
             case "*", "+", "?", "{", ")", "|":
@@ -373,9 +423,9 @@ extension RequiredText {
         /// The words a negative look-ahead rules out, when it reads `\s*` or `\s+` (or
         /// nothing) and then a word or `(?:word|word…)` of letters, digits, `-` and `'`;
         /// nil for anything else, which then rules nothing out.
-        static func followingWords(_ content: ArraySlice<Character>) -> FollowingWords? {
+        static func followingWords(_ content: ArraySlice<Character>) -> AdjacentWords? {
             var rest = content[...]
-            var space = FollowingWords.Space.none
+            var space = AdjacentWords.Space.none
             if rest.starts(with: ["\\", "s"]), rest.count > 2, rest[rest.startIndex + 2] == "*" || rest[rest.startIndex + 2] == "+" {
                 space = rest[rest.startIndex + 2] == "+" ? .required : .optional
                 rest = rest.dropFirst(3)
@@ -387,7 +437,7 @@ extension RequiredText {
                 return word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" }
             }
             guard plain else { return nil }
-            return FollowingWords(words: words.map { Array(String($0).lowercased().utf8) }, space: space)
+            return AdjacentWords(words: words.map { Array(String($0).lowercased().utf8) }, space: space)
         }
 
         /// The index of the `]` closing a class whose contents start at `start`.
