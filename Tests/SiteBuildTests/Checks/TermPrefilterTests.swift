@@ -102,6 +102,10 @@ struct TermPrefilterTests {
         #expect(RequiredText.of(#"\bcry\s+for\s+help\b"#)?.droppingCommonWords.description == "(|cry| & (for)_|help|)")
         // With nothing rarer beside them, common words are kept.
         #expect(RequiredText.of(#"\bthe\s+a\b"#)?.droppingCommonWords.description == "(|the| & (the)_|a|)")
+        // Words before a group reach its branches, unless the group may repeat.
+        #expect(RequiredText.of(#"\boff\s+(?:his|her)\s+(?:rocker|head)\b"#)?.droppingCommonWords.description
+            == "(((his/her)_|rocker| / (his/her)_|head|))")
+        #expect(RequiredText.of(#"\bso\s+(?:very\s+)+sad\b"#)?.description == "(|so| & very| & (very)_|sad|)")
         let cutters = #"\b(?:a|the|is\s+a|are|was\s+a)\s+cutters?\b|\bself[-\s]?harmers?\b"#
         #expect(mayMatch(cutters, "They called her a cutter."))
         #expect(!mayMatch(cutters, "The cut healed."))

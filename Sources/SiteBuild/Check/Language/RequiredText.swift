@@ -147,13 +147,15 @@ extension RequiredText {
         /// `before` and `after` say what the text around the branches is known to be.
         /// Also says what every branch is known to end with.
         /// Also says which words every branch ends with (nil: not known).
-        mutating func alternation(before: Context, after: Context) -> (condition: RequiredText?, end: Context, ending: AdjacentWords?) {
+        /// `preceding`: the words the text before the branches is known to end with.
+        mutating func alternation(before: Context, after: Context,
+                                  preceding: AdjacentWords? = nil) -> (condition: RequiredText?, end: Context, ending: AdjacentWords?) {
             var branches: [RequiredText] = []
             var unconditional = false
             var end: Context?
             var ending: AdjacentWords??
             while true {
-                let branch = sequence(before: before, after: after)
+                let branch = sequence(before: before, after: after, preceding: preceding)
                 if failed { return (nil, .unknown, nil) }
                 if let condition = branch.condition { branches.append(condition) } else { unconditional = true }
                 end = end.map { $0.meet(branch.end) } ?? branch.end
@@ -194,7 +196,8 @@ extension RequiredText {
 
         /// One branch: all of its required literal runs and groups, what it ends with, and
         /// the words it is known to end with.
-        mutating func sequence(before start: Context, after end: Context) -> (condition: RequiredText?, end: Context, ending: AdjacentWords?) {
+        mutating func sequence(before start: Context, after end: Context,
+                               preceding: AdjacentWords?) -> (condition: RequiredText?, end: Context, ending: AdjacentWords?) {
             var required: [RequiredText] = []
             // The literal run being read, in every spelling its optional characters allow
             // (`patients?` is "patient" or "patients"), each with the same first character.
@@ -204,7 +207,7 @@ extension RequiredText {
             var before = start
             // The words the text up to here is known to end with, and the white space after
             // them (nil: not known); a run starting here is preceded by them.
-            var ending: AdjacentWords?
+            var ending = preceding
             // The run that ended just here (only `\b` since) and where it is in `required`: a
             // negative look-ahead at this point applies right after it.
             var endedRun: (index: Int, literals: [Literal])?
@@ -232,7 +235,7 @@ extension RequiredText {
                 ending = nil
             }
             while index < characters.count, characters[index] != "|", characters[index] != ")" {
-                let atom = self.atom(before: before, end: end)
+                let atom = self.atom(before: before, end: end, preceding: ending)
                 if failed { return (nil, .unknown, nil) }
                 let (minimum, maximum) = quantifier()
                 if failed { return (nil, .unknown, nil) }
@@ -319,7 +322,7 @@ extension RequiredText {
             case other
         }
 
-        mutating func atom(before: Context, end: Context) -> Atom {
+        mutating func atom(before: Context, end: Context, preceding: AdjacentWords?) -> Atom {
             let character = characters[index]
             index += 1
             switch character {
@@ -371,7 +374,9 @@ extension RequiredText {
                 // precedes and what follows the group.
                 let outside = lookaround ? nil : context(afterGroupFrom: index, enclosingEnd: end)
                 let contentStart = index
-                let inner = alternation(before: outside == nil ? .unknown : before, after: outside ?? .unknown)
+                // What precedes the group precedes its branches too, unless it may repeat.
+                let inner = alternation(before: outside == nil ? .unknown : before, after: outside ?? .unknown,
+                                        preceding: outside == nil ? nil : preceding)
                 guard !failed, index < characters.count, characters[index] == ")" else { failed = true; return .other }
                 index += 1
                 if negativeLookahead { return .negativeLookahead(Self.followingWords(characters[contentStart..<(index - 1)])) }

@@ -120,6 +120,8 @@ extension RequiredText {
     /// True when common words alone can meet the condition.
     private var isCommon: Bool {
         switch self {
+        // Even after given words ("(the)_a"): a common word is found everywhere, and each
+        // find of one costs a look back.
         case let .literal(literal): Self.commonWords.contains(literal.bytes)
         case let .any(parts): parts.contains(where: \.isCommon)
         case let .all(parts): parts.allSatisfy(\.isCommon)
