@@ -42,6 +42,9 @@ public struct WordTable: Sendable {
     public func lookUp(_ word: ArraySlice<UInt8>) -> Int? { word.withUnsafeBufferPointer { find($0).entry } }
 
     /// The number of `word`, if the table holds it.
+    public func lookUp(_ word: UnsafeBufferPointer<UInt8>) -> Int? { find(word).entry }
+
+    /// The number of `word`, if the table holds it.
     public func lookUp(_ word: String) -> Int? {
         var word = word
         return word.withUTF8 { find($0).entry }

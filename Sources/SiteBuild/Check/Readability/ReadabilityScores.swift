@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import SearchIndex
 
 /// Readability figures for one text, counted the way Python's `textstat` 0.7 counts them
@@ -43,22 +42,19 @@ public struct ReadabilityScores: Sendable, Hashable {
         let counted = spans.filter { $0.words > 2 }
         sentences = max(1, counted.count)
         words = wordList.count
-        // Each distinct word is hyphenated once per article, and looked up in the shared
-        // cache before that: articles repeat most of their words, and each other's. The
-        // article's own table numbers words by their bytes, so no String is made for a
-        // word already seen.
-        let hyphenator = Hyphenator.english
-        var seen = WordTable(expectedWords: wordList.count / 2)
-        var syllablesOf: [Int] = []
+        // Each word looked up by its bytes in a table of the build's words and their
+        // syllables (hyphenation is the costly part, and articles share most words).
         var syllableTotal = 0, polysyllableTotal = 0
-        for index in 0..<wordList.count {
-            let (number, isNew) = seen.number(wordList.bytes[wordList.range(index)])
-            if isNew { syllablesOf.append(SyllableCache.shared.syllables(seen.word(number)) { hyphenator.syllables(in: $0) }) }
-            let count = syllablesOf[number]
-            syllableTotal += count
-            // textstat counts SMOG's polysyllables per whitespace token after stripping
-            // punctuation, which is exactly this word list.
-            if count >= 3 { polysyllableTotal += 1 }
+        SyllableCache.shared.withTable { table in
+            wordList.bytes.withUnsafeBufferPointer { bytes in
+                for index in 0..<wordList.count {
+                    let count = table.syllables(UnsafeBufferPointer(rebasing: bytes[wordList.range(index)]))
+                    syllableTotal += count
+                    // textstat counts SMOG's polysyllables per whitespace token after
+                    // stripping punctuation, which is exactly this word list.
+                    if count >= 3 { polysyllableTotal += 1 }
+                }
+            }
         }
         syllables = syllableTotal
         polysyllables = polysyllableTotal
@@ -214,37 +210,5 @@ public struct ReadabilityScores: Sendable, Hashable {
             index = end
         }
         return spans
-    }
-}
-
-/// Syllable counts shared by every article of a build (hyphenation is the costly part),
-/// by the word's bytes: no String is made for a word seen before. In shards with a lock
-/// each, chosen by the word's first and last letters, so threads rarely wait on each other.
-final class SyllableCache: Sendable {
-    static let shared = SyllableCache()
-    private let shards = (0..<32).map { _ in Shard() }
-    /// Enough for any real vocabulary; beyond it, words are counted without caching.
-    private static let limitPerShard = 16_000
-
-    /// A `Mutex` around plain values: a class's `var`s were checked for exclusive access
-    /// at run time on every lookup, which cost more than the lookup.
-    private final class Shard: Sendable {
-        let state = Mutex(State())
-    }
-
-    private struct State {
-        var words = WordTable(expectedWords: 1 << 11)
-        var counts: [Int] = []
-    }
-
-    func syllables(_ word: ArraySlice<UInt8>, count: (String) -> Int) -> Int {
-        let key = Int(word.first ?? 0) &* 31 &+ Int(word.last ?? 0) &+ word.count
-        let shard = shards[key % shards.count]
-        if let known = shard.state.withLock({ state in state.words.lookUp(word).map { state.counts[$0] } }) { return known }
-        let value = count(String(decoding: word, as: UTF8.self))
-        shard.state.withLock { state in
-            if state.words.count < Self.limitPerShard, state.words.number(word).isNew { state.counts.append(value) }
-        }
-        return value
     }
 }
