@@ -42,6 +42,36 @@ struct LinkScanningTests {
         }
     }
 
+    /// Relative paths are resolved by byte; the same as the rules over Substrings.
+    @Test func relativePathsResolveByByteAsBySegment() {
+        func bySegment(_ path: String, _ page: String) -> String? {
+            let segments = page.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+                + path.split(separator: "/", omittingEmptySubsequences: false)
+            var resolved: [Substring] = []
+            for (index, segment) in segments.enumerated() {
+                let isLast = index == segments.count - 1
+                switch segment {
+                case ".": if isLast { resolved.append("") }
+                case "..":
+                    guard !resolved.isEmpty else { return nil }
+                    resolved.removeLast()
+                    if isLast { resolved.append("") }
+                case "" where !isLast: continue
+                default: resolved.append(segment)
+                }
+            }
+            return resolved.map(String.init).joined(separator: "/")
+        }
+        let pages = ["index.html", "a/index.html", "topics/x/index.html", "404.html", "a/b/c.html", "a//b/index.html", "é/index.html"]
+        let paths = ["../x/", "x", "./", ".", "..", "../..", "../../../a", "a//b", "a/./b/../c/", "x/..", "../x/y/.", "a/b/", "./../z",
+                     "//", "/", "x/", "../é/ü", "..x/", "x../", "...", "a/../../b"]
+        for page in pages {
+            for path in paths {
+                #expect(GeneratedLinkCheck.resolve(path[...], against: page) == bySegment(path, page), "\(path) on \(page)")
+            }
+        }
+    }
+
     @Test func pathSegmentsSplitLikeTheStandardLibrary() {
         for path in ["", "/", "a", "a/", "/a/b/", "a//b", "topics/peer-support/index.html", "../../x/#y", "é/ü/"] {
             #expect(GeneratedLinkCheck.segments(path[...]) == path.split(separator: "/", omittingEmptySubsequences: false), "\(path)")
