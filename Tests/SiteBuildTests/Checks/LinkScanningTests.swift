@@ -70,11 +70,21 @@ struct LinkScanningTests {
                 #expect(GeneratedLinkCheck.resolve(path[...], against: page) == bySegment(path, page), "\(path) on \(page)")
             }
         }
-    }
-
-    @Test func pathSegmentsSplitLikeTheStandardLibrary() {
-        for path in ["", "/", "a", "a/", "/a/b/", "a//b", "topics/peer-support/index.html", "../../x/#y", "é/ü/"] {
-            #expect(GeneratedLinkCheck.segments(path[...]) == path.split(separator: "/", omittingEmptySubsequences: false), "\(path)")
+        // Percent-encoded segments are decoded once resolved: `%2E%2E` is a name, not a climb.
+        func problem(_ href: String, paths: Set<String>) -> GeneratedLinkCheck.Problem? {
+            GeneratedLinkCheck.problem(href, page: "a/index.html", links: HTMLLinks(scanning: UnsafeRawBufferPointer(start: nil, count: 0)), paths: paths, pages: [:],
+                                       baseURL: "https://example.org/hub/", basePath: "/hub/")
+        }
+        #expect(problem("b%20c.html", paths: ["a/b c.html"]) == nil)
+        #expect(problem("%2E%2E/x/", paths: ["x/index.html"]) == .missingFile(target: "a/../x/index.html"))
+        #expect(problem("/hub/x/", paths: ["x/index.html"]) == nil)
+        #expect(problem("/hub", paths: ["index.html"]) == nil)
+        #expect(problem("/elsewhere/", paths: []) == .outsideSite)
+        #expect(problem("../../x/", paths: ["x/index.html"]) == .outsideSite)
+        // Without a page, from the site's root (a path after the base path).
+        for path in paths {
+            #expect(GeneratedLinkCheck.resolve(path[...], against: nil) == bySegment(path, "index.html"), "\(path)")
         }
     }
+
 }

@@ -169,24 +169,11 @@ struct GeneratedLinkCheck: Sendable {
         return climbs >= depth && climbs > 0 ? ResolutionKey(depth: depth, href: href) : nil
     }
 
-    /// `a/b/` → `a`, `b`, `` (as `split(separator: "/", omittingEmptySubsequences: false)`),
-    /// found byte by byte: this runs for every distinct link of every page.
-    static func segments(_ path: Substring) -> [Substring] {
-        var segments: [Substring] = []
-        var start = path.startIndex
-        while let slash = path.utf8[start...].firstIndex(of: UInt8(ascii: "/")) {
-            segments.append(path[start..<slash])
-            start = path.utf8.index(after: slash)
-        }
-        segments.append(path[start...])
-        return segments
-    }
-
-    /// `pathPart` (relative, nothing percent-encoded) resolved against the folder of `page`:
-    /// `.` and empty segments dropped, `..` climbing, a trailing one kept as a final `/`.
-    /// Nil when it climbs out of the site. Byte by byte, as the same rules over Substrings
-    /// cost 7,000 instructions a link.
-    static func resolve(_ pathPart: Substring, against page: String) -> String? {
+    /// `pathPart` resolved against the folder of `page` (nil: the site's root): `.` and
+    /// empty segments dropped, `..` climbing, a trailing one kept as a final `/`. Nil when
+    /// it climbs out of the site. Byte by byte: over Substrings this cost 7,000
+    /// instructions a link, and it runs for every distinct link of every page.
+    static func resolve(_ pathPart: Substring, against page: String?) -> String? {
         var resolved: [UInt8] = []
         var starts: [Int] = []
         func visit(_ segment: ArraySlice<UInt8>, isLast: Bool) -> Bool {
@@ -206,7 +193,7 @@ struct GeneratedLinkCheck: Sendable {
             starts.append(resolved.count)
             resolved += segment
         }
-        let folder = Array(page.utf8), path = Array(pathPart.utf8)
+        let folder = Array((page ?? "").utf8), path = Array(pathPart.utf8)
         var start = 0
         // The page's folder: every segment but its file name.
         while let slash = folder[start...].firstIndex(of: UInt8(ascii: "/")) {
@@ -282,37 +269,22 @@ struct GeneratedLinkCheck: Sendable {
         let fragment = hash.map { String(local[local.utf8.index(after: $0)...]).removingPercentEncodingIfPossible } ?? ""
         let beforeHash = local[..<(hash ?? local.endIndex)]
         let pathPart = beforeHash[..<(beforeHash.utf8.firstIndex(of: UInt8(ascii: "?")) ?? beforeHash.endIndex)]
-        var segments: [Substring]
+        let resolved: String?
         if pathPart.isEmpty {
-            segments = Self.segments(page[...])
-        } else if !pathPart.hasPrefix("/"), !pathPart.utf8.contains(UInt8(ascii: "%")) {
-            // The commonest case, a relative path to another page, by byte.
-            guard let resolved = Self.resolve(pathPart, against: page) else { return .outsideSite }
-            return Self.problem(target: resolved, fragment: fragment, page: page, paths: paths, pages: pages)
+            resolved = page
+        } else if pathPart.hasPrefix("/") {
+            guard pathPart.hasPrefix(basePath) || pathPart + "/" == basePath else { return .outsideSite }
+            resolved = Self.resolve(pathPart.dropFirst(basePath.count), against: nil)
         } else {
-            if pathPart.hasPrefix("/") {
-                guard pathPart.hasPrefix(basePath) || pathPart + "/" == basePath else { return .outsideSite }
-                segments = Self.segments(pathPart.dropFirst(basePath.count))
-            } else {
-                segments = Self.segments(page[...]).dropLast() + Self.segments(pathPart)
-            }
-            var resolved: [Substring] = []
-            for (index, segment) in segments.enumerated() {
-                let isLast = index == segments.count - 1
-                switch segment {
-                case ".": if isLast { resolved.append("") }
-                case "..":
-                    guard !resolved.isEmpty else { return .outsideSite }
-                    resolved.removeLast()
-                    if isLast { resolved.append("") }
-                case "" where !isLast: continue
-                default: resolved.append(segment)
-                }
-            }
-            segments = resolved
+            resolved = Self.resolve(pathPart, against: page)
         }
-        return Self.problem(target: segments.map { String($0).removingPercentEncodingIfPossible }.joined(separator: "/"),
-                            fragment: fragment, page: page, paths: paths, pages: pages)
+        guard let resolved else { return .outsideSite }
+        // Each segment decoded once resolved, so `%2E%2E` is a name, not a climb.
+        let target = resolved.utf8.contains(UInt8(ascii: "%"))
+            ? resolved.split(separator: "/", omittingEmptySubsequences: false).map { String($0).removingPercentEncodingIfPossible }
+                .joined(separator: "/")
+            : resolved
+        return Self.problem(target: target, fragment: fragment, page: page, paths: paths, pages: pages)
     }
 
     /// What is wrong with a link to `target` (a resolved path in the site) and `fragment` on it.
