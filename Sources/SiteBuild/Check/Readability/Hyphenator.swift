@@ -1,8 +1,13 @@
+import SearchIndex
+
 /// Liang's hyphenation algorithm over the patterns pyphen ships, counting syllables the way
 /// Python's `textstat` does (hyphenation points + 1), so reading ages agree with it.
 struct Hyphenator: Sendable {
-    /// Pattern letters → (offset of the first value, the values).
-    private let patterns: [String: (offset: Int, values: [UInt8])]
+    /// Pattern letters, numbered by their UTF-8 (a word asks for every piece of itself:
+    /// as `String` keys, each piece cost a String and a SipHash), and for each number the
+    /// offset of its first value and the values.
+    private let keys: WordTable
+    private let patterns: [(offset: Int, values: [UInt8])]
     private let longestPattern: Int
     /// pyphen's defaults: no break within 2 letters of either end.
     private let left = 2, right = 2
@@ -11,7 +16,8 @@ struct Hyphenator: Sendable {
     static let english = Hyphenator(patterns: HyphenationPatterns.english)
 
     init(patterns text: String) {
-        var patterns: [String: (offset: Int, values: [UInt8])] = [:]
+        var keys = WordTable(expectedWords: 1 << 14)
+        var patterns: [(offset: Int, values: [UInt8])] = []
         var longest = 0
         // By scalar, as words are read: by Character, parsing took 60 ms the first time a
         // word was counted, with every other thread waiting for it.
@@ -30,9 +36,13 @@ struct Hyphenator: Sendable {
             }
             values.append(pending)
             guard let first = values.firstIndex(where: { $0 != 0 }), let last = values.lastIndex(where: { $0 != 0 }) else { continue }
-            patterns[String(letters)] = (first, Array(values[first...last]))
+            let (number, isNew) = keys.number(ArraySlice(String(letters).utf8))
+            let pattern = (first, Array(values[first...last]))
+            // A repeated pattern replaces the earlier one, as a dictionary's key would.
+            if isNew { patterns.append(pattern) } else { patterns[number] = pattern }
             longest = max(longest, letters.count)
         }
+        self.keys = keys
         self.patterns = patterns
         self.longestPattern = longest
     }
@@ -46,13 +56,19 @@ struct Hyphenator: Sendable {
     func points(in word: String) -> Int {
         let letters = Array(word.unicodeScalars)
         let pointed: [Unicode.Scalar] = ["."] + letters + ["."]
+        // The pointed word's UTF-8, and where each scalar starts in it.
+        var bytes: [UInt8] = [], starts: [Int] = []
+        for scalar in pointed {
+            starts.append(bytes.count)
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        starts.append(bytes.count)
         var references = [UInt8](repeating: 0, count: pointed.count + 1)
         for start in 0..<(pointed.count - 1) {
             let stop = min(start + longestPattern, pointed.count)
-            var key = String.UnicodeScalarView()
             for end in start..<stop {
-                key.append(pointed[end])
-                guard let (offset, values) = patterns[String(key)] else { continue }
+                guard let number = keys.lookUp(bytes[starts[start]..<starts[end + 1]]) else { continue }
+                let (offset, values) = patterns[number]
                 for (index, value) in values.enumerated() where start + offset + index < references.count {
                     references[start + offset + index] = max(references[start + offset + index], value)
                 }
