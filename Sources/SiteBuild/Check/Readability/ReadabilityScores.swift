@@ -132,9 +132,12 @@ public struct ReadabilityScores: Sendable, Hashable {
         var classes = [ScalarClass](repeating: .other, count: text.count)
         let ascii = asciiClasses
         let bytes = [UInt8](unsafeUninitializedCapacity: 3 * text.count) { words, wordBytes in
-            var written = 0, scalarCount = 0, wordEnd = 0
-            classes.withUnsafeMutableBufferPointer { classes in
+            (wordBytes, classCount) = classes.withUnsafeMutableBufferPointer { classes in
                 text.withUnsafeBufferPointer { text in
+                    // The counters are this closure's own: captured from outside, each was
+                    // loaded and stored through memory on every byte (the buffer writes
+                    // might have aliased them).
+                    var written = 0, scalarCount = 0, wordEnd = 0
                     var index = 0
                     while index < text.count {
                         let byte = text[index]
@@ -168,11 +171,10 @@ public struct ReadabilityScores: Sendable, Hashable {
                             wordEnd = written
                         }
                     }
+                    if written > wordEnd { ends.append(written) }
+                    return (written, scalarCount)
                 }
             }
-            if written > wordEnd { ends.append(written) }
-            classCount = scalarCount
-            wordBytes = written
         }
         classes.removeLast(classes.count - classCount)
         return (classes, WordList(bytes: bytes, ends: ends))
