@@ -45,11 +45,6 @@ public struct ArticleWords: Sendable {
         wordBytes[(index == 0 ? 0 : wordEnds[index - 1])..<wordEnds[index]]
     }
 
-    /// Each distinct word and its counts, in order of first occurrence.
-    public var counts: [(word: String, counts: FieldCounts)] {
-        (0..<wordCount).map { (String(decoding: word($0), as: UTF8.self), fieldCounts[$0]) }
-    }
-
     /// Counts the words of each field. `body` is the rendered plain text.
     public init(display: Display, body: String) {
         self.display = display

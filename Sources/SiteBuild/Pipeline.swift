@@ -126,8 +126,8 @@ public struct SiteBuilder: Sendable {
         let report = checks.report(outcomes: outcomes, otherFindings: linkFindings)
         let searchFiles = try clock.run("Finished and wrote search index") { try SearchOutput.write(index.value(), to: output) }
         let built = BuildReport(articles: content.articles.count, pages: content.pages.count, topics: content.config.topics.count,
-                           files: written.files + searchFiles, warnings: report.findings.filter { $0.severity == .warning }.map(\.diagnostic),
-                           checks: report)
+                                files: written.files + searchFiles, warnings: report.findings.filter { $0.severity == .warning }.map(\.diagnostic),
+                                checks: report)
         BackgroundRelease.release((consume documents, consume content, consume checks, consume graph, consume written, consume scanner, consume bodies))
         return built
     }

@@ -2,8 +2,8 @@ import Dispatch
 
 /// Frees a value on a background thread. A build ends holding millions of small objects
 /// (documents, links, words, findings); freeing them one by one took 0.3 s on the main
-/// thread after every file was written, time nobody waits for in the preview and that a
-/// one-shot `hub build` need not wait for either.
+/// thread after every file was written, before `hub build` could swap its output in and
+/// print its summary.
 enum BackgroundRelease {
     /// Takes `value` and lets it go on another thread. The caller must hold no other
     /// reference to it (pass it with `consume`), or the last release stays with the caller.

@@ -145,14 +145,14 @@ extension RequiredText {
 
         /// Branches separated by `|`, up to `)` or the end: any of the branches' conditions.
         /// `before` and `after` say what the text around the branches is known to be.
-        /// Also says what every branch is known to end with.
-        /// Also says which words every branch ends with (nil: not known).
-        /// `preceding`: the words the text before the branches is known to end with.
+        /// Also says what every branch is known to end with: the context, and which words
+        /// (nil: not known). `preceding` is the words the text before the branches ends with.
         mutating func alternation(before: Context, after: Context,
                                   preceding: AdjacentWords? = nil) -> (condition: RequiredText?, end: Context, ending: AdjacentWords?) {
             var branches: [RequiredText] = []
             var unconditional = false
             var end: Context?
+            // nil before the first branch; `.some(nil)` once any branch's ending is unknown.
             var ending: AdjacentWords??
             while true {
                 let branch = sequence(before: before, after: after, preceding: preceding)
