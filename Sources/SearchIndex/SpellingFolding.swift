@@ -50,7 +50,7 @@ enum SpellingFolding {
             break
         }
         var bytes = Array(w.utf8)
-        for (index, (uk, us)) in pieces.enumerated() where contains(bytes, pieceBytes[index]) {
+        for ((uk, us), ukBytes) in zip(pieces, pieceBytes) where contains(bytes, ukBytes) {
             w = w.replacingOccurrences(of: uk, with: us)
             bytes = Array(w.utf8)
         }

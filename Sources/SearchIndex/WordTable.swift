@@ -44,12 +44,6 @@ public struct WordTable: Sendable {
     /// The number of `word`, if the table holds it.
     public func lookUp(_ word: UnsafeBufferPointer<UInt8>) -> Int? { find(word).entry }
 
-    /// The number of `word`, if the table holds it.
-    public func lookUp(_ word: String) -> Int? {
-        var word = word
-        return word.withUTF8 { find($0).entry }
-    }
-
     /// `word`'s hash, and its entry or the empty slot where it would go.
     private func find(_ word: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, slot: Int, entry: Int?) {
         var fnv = FNV1a()

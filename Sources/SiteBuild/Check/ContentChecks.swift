@@ -9,7 +9,7 @@ struct ContentChecks: Sendable {
     let guide: LanguageGuide
     let today: Day
     /// Whether info findings are wanted: `hub check` and the preview show them; a build
-    /// shows only errors and warnings, so it skips the checks that could only find info.
+    /// shows only errors and warnings, so it skips the language terms that could only be info.
     var reportsInfo = true
 
     /// What the checks found in one document.

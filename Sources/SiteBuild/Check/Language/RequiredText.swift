@@ -52,6 +52,9 @@ indirect enum RequiredText: Sendable, Equatable, CustomStringConvertible {
 
         static let none = AdjacentWords(words: [], space: .none)
 
+        /// `(health/illness)`, for `RequiredText.description`.
+        var listed: String { "(" + words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/") + ")" }
+
         /// Whether `text` up to `end` may end with one of the words and then the white
         /// space. Only ASCII white space is skipped, so where other bytes stand in the way
         /// (a no-break space, which `\s` takes) the answer is yes: in doubt, it counts.
@@ -110,11 +113,9 @@ indirect enum RequiredText: Sendable, Equatable, CustomStringConvertible {
     var description: String {
         switch self {
         case let .literal(literal):
-            let excluded = literal.notFollowedBy.words.isEmpty ? ""
-                : " !(" + literal.notFollowedBy.words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/") + ")"
+            let excluded = literal.notFollowedBy.words.isEmpty ? "" : " !" + literal.notFollowedBy.listed
             let preceding = literal.precededBy.words.isEmpty ? ""
-                : "(" + literal.precededBy.words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/") + ")"
-                    + (literal.precededBy.space == .none ? "" : literal.precededBy.space == .optional ? "~" : "_")
+                : literal.precededBy.listed + (literal.precededBy.space == .none ? "" : literal.precededBy.space == .optional ? "~" : "_")
             return preceding + (literal.startsWord ? "|" : literal.afterNonLetter ? "^" : "") + String(decoding: literal.bytes, as: UTF8.self)
                 + (literal.endsWord ? "|" : "") + excluded
         case let .all(parts): return "(" + parts.map(\.description).joined(separator: " & ") + ")"
