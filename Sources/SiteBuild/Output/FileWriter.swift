@@ -39,24 +39,36 @@ enum FileWriter {
 
     /// True when the file at `path` has exactly `data`'s bytes.
     private static func holds(_ data: Data, at path: String) -> Bool {
+        withContents(of: path, size: data.count) { existing in
+            data.withUnsafeBytes { new in
+                guard let old = existing.baseAddress, let bytes = new.baseAddress else { return data.isEmpty }
+                return memcmp(old, bytes, data.count) == 0
+            }
+        } ?? false
+    }
+
+    /// The file at `path`, if it holds exactly `size` bytes.
+    static func contents(of path: String, size: Int) -> Data? {
+        withContents(of: path, size: size) { Data($0) }
+    }
+
+    /// Calls `body` with the file's bytes, read into a scratch buffer, when it has `size` of them.
+    private static func withContents<T>(of path: String, size: Int, _ body: (UnsafeMutableRawBufferPointer) -> T) -> T? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, Int(status.st_size) == data.count else { return false }
-        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count, alignment: 1)
+        guard fstat(descriptor, &status) == 0, Int(status.st_size) == size else { return nil }
+        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 1)
         defer { existing.deallocate() }
         var offset = 0
-        while offset < data.count {
-            guard let base = existing.baseAddress else { return false }
-            let count = read(descriptor, base + offset, data.count - offset)
+        while offset < size {
+            guard let base = existing.baseAddress else { return nil }
+            let count = read(descriptor, base + offset, size - offset)
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
+            guard count > 0 else { return nil }
             offset += count
         }
-        return data.withUnsafeBytes { new in
-            guard let old = existing.baseAddress, let bytes = new.baseAddress else { return data.isEmpty }
-            return memcmp(old, bytes, data.count) == 0
-        }
+        return body(existing)
     }
 }

@@ -6,6 +6,23 @@ public protocol OutputSink: Sendable {
     /// Writes `data` at `path`, relative to the output root (`topics/index.html`).
     /// Called from several threads at once, never twice for one path.
     func write(_ path: String, _ data: Data) throws
+
+    /// The bytes at `path` as an earlier build left them, when they were made from exactly
+    /// `fingerprint` and the file has not been touched since; the file then counts as
+    /// written by this build. nil means: render the file and `write` it.
+    func reuse(_ path: String, madeFrom fingerprint: Fingerprint) -> Data?
+
+    /// Writes `data`, remembering what it was made from for a later build's `reuse`.
+    func write(_ path: String, _ data: Data, madeFrom fingerprint: Fingerprint?) throws
+}
+
+extension OutputSink {
+    /// Nothing is kept between builds unless a sink says otherwise.
+    public func reuse(_ path: String, madeFrom fingerprint: Fingerprint) -> Data? { nil }
+
+    public func write(_ path: String, _ data: Data, madeFrom fingerprint: Fingerprint?) throws {
+        try write(path, data)
+    }
 }
 
 /// Keeps every output file in memory.

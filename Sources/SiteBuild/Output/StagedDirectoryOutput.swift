@@ -16,6 +16,10 @@ import Glibc
 /// exchanges it with `Public/` in one `renameat2(RENAME_EXCHANGE)`. The previous build
 /// becomes the next spare. Rewriting existing files avoids deleting and re-creating
 /// 10,000 inodes per build, which on ext4 cost more than rendering the pages.
+///
+/// Each folder has a manifest beside it (`.Public.manifest`, `.Public.spare.manifest`)
+/// saying what each page in it was made from, so a page whose view model and templates are
+/// unchanged since the build before last is not rendered again (`reuse`).
 public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     public let destination: URL
     let spare: URL
@@ -26,6 +30,11 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     /// What the spare held when the build started, listed on a background thread while the
     /// build parses and renders, so pruning at the end needs no second walk.
     private let previousContents: BackgroundListing
+    /// What made the spare's pages (read at the start), and what made this build's.
+    private let previousManifest: OutputManifest
+    private var manifest = OutputManifest()
+    private let destinationManifest: String
+    private let spareManifest: String
 
     /// Takes the build lock and prepares the spare folder next to `destination`.
     public init(destination: URL) throws {
@@ -34,6 +43,8 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         let name = self.destination.lastPathComponent
         spare = parent.appendingPathComponent(".\(name).spare")
         let lockPath = parent.appendingPathComponent(".\(name).lock").path
+        destinationManifest = parent.appendingPathComponent(".\(name).manifest").path
+        spareManifest = parent.appendingPathComponent(".\(name).spare.manifest").path
         lockDescriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockDescriptor >= 0 else { throw FileWriter.Failure(path: lockPath, code: errno) }
         guard flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 else {
@@ -47,6 +58,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         try FileManager.default.createDirectory(at: spare, withIntermediateDirectories: true)
         folders.insert("")
         previousContents = BackgroundListing(root: spare.path)
+        previousManifest = OutputManifest.read(from: spareManifest)
     }
 
     deinit {
@@ -55,6 +67,10 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ path: String, _ data: Data) throws {
+        try write(path, data, madeFrom: nil)
+    }
+
+    public func write(_ path: String, _ data: Data, madeFrom fingerprint: Fingerprint?) throws {
         let folder = Self.parent(of: path)
         try ensureFolder(folder)
         let file = spare.path + "/" + path
@@ -65,15 +81,52 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
             try FileManager.default.removeItem(atPath: file)
             try FileWriter.write(data, to: file)
         }
+        let entry = fingerprint.flatMap { fingerprint in FileIdentity(path: file).map { OutputManifest.Entry(fingerprint: fingerprint, identity: $0) } }
         lock.lock()
         written.insert(path)
+        manifest[path] = entry
         lock.unlock()
+    }
+
+    /// The spare's file at `path`, when the build before last made it from `fingerprint`
+    /// and it is exactly as that build left it.
+    public func reuse(_ path: String, madeFrom fingerprint: Fingerprint) -> Data? {
+        let file = spare.path + "/" + path
+        guard let entry = previousManifest[path], entry.fingerprint == fingerprint, FileIdentity(path: file) == entry.identity,
+              let data = FileWriter.contents(of: file, size: Int(entry.identity.size)) else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        // The file is there, so its folders are too.
+        var folder = Self.parent(of: path)
+        while !folder.isEmpty, folders.insert(folder).inserted { folder = Self.parent(of: folder) }
+        written.insert(path)
+        manifest[path] = entry
+        return data
     }
 
     /// Deletes what this build did not write, then exchanges the spare with the
     /// destination (atomically where the kernel allows). The old build stays as the spare.
     public func commit() throws {
         prune()
+        // Written before the swap: a manifest that ends up beside the wrong folder, if the
+        // swap is interrupted, matches none of that folder's files.
+        let built = spareManifest + ".built"
+        try? manifest.write(to: built)
+        do {
+            try swapFolders()
+        } catch {
+            unlink(built)
+            throw error
+        }
+        if rename(destinationManifest, spareManifest) != 0 { unlink(spareManifest) }
+        if rename(built, destinationManifest) != 0 { unlink(built) }
+        // The next build may start now, though this object may live on a little
+        // (`BackgroundRelease`).
+        flock(lockDescriptor, LOCK_UN)
+    }
+
+    /// Puts the spare in the destination's place, and the old destination in the spare's.
+    private func swapFolders() throws {
         let manager = FileManager.default
         guard manager.fileExists(atPath: destination.path) else {
             try manager.moveItem(at: spare, to: destination)

@@ -17,6 +17,9 @@ struct TemplateSet: Sendable {
     /// site-wide values (urgent help, topics, footer), so they are rendered once per depth
     /// instead of once per page. See `prerendered(with:)`.
     let sharedPartials: Set<String>
+    /// What the templates are (their text after asset names are filled in) and which
+    /// program renders them: half of what decides whether a page needs rendering again.
+    let fingerprint: Fingerprint
 
     /// Parses and checks `templates`. `assets` maps asset names to their hashed names.
     static func load(_ templates: [NamedTemplate], assets: [String: String]) -> Result<TemplateSet, BuildFailure> {
@@ -26,6 +29,7 @@ struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         let names = Set(templates.map(\.name))
         var dependencies: [String: TemplateDependencies] = [:]
+        var compiledTexts: [String: String] = [:]
         for template in templates {
             let tags = MustacheTagScanner.tags(in: template.source.text)
             do {
@@ -34,6 +38,7 @@ struct TemplateSet: Sendable {
                 _ = try MustacheTemplate(string: template.source.text)
                 let compiled = HTMLEscaping.pragma + AssetReferences.expand(template.source.text, tags: tags, assets: assets)
                 library.register(try MustacheTemplate(string: compiled), named: template.name)
+                compiledTexts[template.name] = compiled
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(template.source.error("template syntax error: \(describe(error.error))",
                                                          line: error.context.lineNumber, column: error.context.columnNumber))
@@ -61,7 +66,14 @@ struct TemplateSet: Sendable {
         let shared = Set(names.filter {
             $0.hasPrefix("partials/") && !contextDependent.contains($0) && TemplateDependencies.isShared($0, in: dependencies)
         })
-        return .success(TemplateSet(library: library, sharedPartials: shared))
+        let fingerprint = Fingerprint { hasher in
+            hasher.combine(ExecutableIdentity.fingerprint)
+            for (name, text) in compiledTexts.sorted(by: { $0.key < $1.key }) {
+                hasher.combine(name)
+                hasher.combine(text)
+            }
+        }
+        return .success(TemplateSet(library: library, sharedPartials: shared, fingerprint: fingerprint))
     }
 
     /// A library in which each shared partial is replaced by its output for `sharedContext`
@@ -74,7 +86,7 @@ struct TemplateSet: Sendable {
                   let template = try? MustacheTemplate(string: text) else { continue }
             specialised.register(template, named: name)
         }
-        return TemplateSet(library: specialised, sharedPartials: [])
+        return TemplateSet(library: specialised, sharedPartials: [], fingerprint: fingerprint)
     }
 
     /// Every shared partial's output for `sharedContext`, joined: when this is unchanged,

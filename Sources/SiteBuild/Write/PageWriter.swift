@@ -75,10 +75,7 @@ struct PageWriter: Sendable {
                 output = .document(outcome.rendered)
             }
             let words = body.flatMap { Self.searchWords($0.rendered) }
-            switch renderer.render(output) {
-            case let .success(page): return (Self.write(page.data, at: page.path, to: sink), body?.links, words, checked)
-            case let .failure(problem): return (problem, body?.links, words, checked)
-            }
+            return (renderer.write(output, to: sink), body?.links, words, checked)
         }
         let files = extraFiles()
         let diagnostics = pages.compactMap(\.problem) + files.compactMap { Self.write($0.1, at: $0.0, to: sink) }
@@ -112,9 +109,9 @@ struct PageWriter: Sendable {
     }
 
     /// Writes one file; the problem, if it could not be written.
-    static func write(_ data: Data, at path: String, to sink: some OutputSink) -> Diagnostic? {
+    static func write(_ data: Data, at path: String, to sink: some OutputSink, madeFrom fingerprint: Fingerprint? = nil) -> Diagnostic? {
         do {
-            try sink.write(path, data)
+            try sink.write(path, data, madeFrom: fingerprint)
             return nil
         } catch {
             return .error("could not write \(path): \(error.localizedDescription)")
@@ -157,9 +154,33 @@ struct PageRenderer: Sendable {
         ([0, 1, 2] as [Int?] + [nil]).map { templates.sharedOutput(with: viewModel.sharedContext(depth: $0)) }.joined(separator: "\u{1}")
     }
 
+    /// Renders the page and hands it to `sink`, unless the sink still has it as made from
+    /// the same view model and templates. The problem, if the page could not be made.
+    func write(_ output: PageWriter.Output, to sink: some OutputSink) -> Diagnostic? {
+        let (path, template, context) = page(for: output)
+        let fingerprint = ViewFingerprint.of(context).map { view in
+            Fingerprint { hasher in
+                hasher.combine(templates.fingerprint)
+                hasher.combine(template)
+                hasher.combine(path)
+                hasher.combine(view)
+            }
+        }
+        if let fingerprint, sink.reuse(path, madeFrom: fingerprint) != nil { return nil }
+        switch render(output, path: path, template: template, context: context) {
+        case let .success(page): return PageWriter.write(page.data, at: page.path, to: sink, madeFrom: fingerprint)
+        case let .failure(problem): return problem
+        }
+    }
+
     /// The page's path and bytes, or why its template could not render it.
     func render(_ output: PageWriter.Output) -> Result<(path: String, data: Data), Diagnostic> {
         let (path, template, context) = page(for: output)
+        return render(output, path: path, template: template, context: context)
+    }
+
+    private func render(_ output: PageWriter.Output, path: String, template: String,
+                        context: [String: Any]) -> Result<(path: String, data: Data), Diagnostic> {
         let variant = output.isServedAtAnyURL ? notFoundTemplates
             : navigationTargets.contains(path) ? templates : (byDepth[SitePath(path).depth] ?? templates)
         guard let html = variant.render(template, context) else {

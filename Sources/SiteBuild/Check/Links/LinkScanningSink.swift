@@ -14,12 +14,27 @@ final class LinkScanningSink<Base: OutputSink>: OutputSink, @unchecked Sendable 
     }
 
     func write(_ path: String, _ data: Data) throws {
+        try write(path, data, madeFrom: nil)
+    }
+
+    func write(_ path: String, _ data: Data, madeFrom fingerprint: Fingerprint?) throws {
+        scan(path, data)
+        try base.write(path, data, madeFrom: fingerprint)
+    }
+
+    /// A page kept from an earlier build is scanned like a written one.
+    func reuse(_ path: String, madeFrom fingerprint: Fingerprint) -> Data? {
+        guard let data = base.reuse(path, madeFrom: fingerprint) else { return nil }
+        scan(path, data)
+        return data
+    }
+
+    private func scan(_ path: String, _ data: Data) {
         let links = path.hasSuffix(".html") ? data.withUnsafeBytes { HTMLLinks(scanning: $0) } : nil
         lock.lock()
         paths.insert(path)
         if let links { pages[path] = links }
         lock.unlock()
-        try base.write(path, data)
     }
 
     /// Every file written, and the links of each HTML file.

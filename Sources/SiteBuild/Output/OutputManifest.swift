@@ -1,0 +1,129 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a build wrote into one output folder: for each page, the fingerprint of what it was
+/// made from (view model and templates) and the file's identity just after. A later build
+/// writing into the same folder leaves a page alone when both still match, instead of
+/// rendering it again (`StagedDirectoryOutput.reuse`).
+///
+/// The identity (device, inode, size, modification and change times) is what makes this
+/// safe: a file anyone has edited, replaced or touched since no longer matches, nor does a
+/// manifest that has ended up beside the wrong folder. A manifest that cannot be read is
+/// an empty one: the build renders everything, as it would without it.
+struct OutputManifest: Sendable {
+    struct Entry: Equatable, Sendable {
+        let fingerprint: Fingerprint
+        let identity: FileIdentity
+    }
+
+    private(set) var entries: [String: Entry] = [:]
+
+    init() {}
+
+    subscript(path: String) -> Entry? {
+        get { entries[path] }
+        set { entries[path] = newValue }
+    }
+
+    private static let magic = Array("hub-manifest-1\n".utf8)
+
+    /// The manifest at `path`; empty when there is none or it is damaged.
+    static func read(from path: String) -> OutputManifest {
+        guard let data = FileManager.default.contents(atPath: path) else { return OutputManifest() }
+        return data.withUnsafeBytes { bytes in
+            var reader = ByteReader(bytes)
+            var manifest = OutputManifest()
+            guard reader.take(magic.count).map(Array.init) == magic, let count = reader.word() else { return OutputManifest() }
+            for _ in 0..<min(Int(clamping: count), bytes.count) {
+                guard let length = reader.word(), let name = reader.take(Int(clamping: length)) else { return OutputManifest() }
+                var w: [UInt64] = []
+                for _ in 0..<10 {
+                    guard let word = reader.word() else { return OutputManifest() }
+                    w.append(word)
+                }
+                let identity = FileIdentity(device: w[2], inode: w[3], size: w[4], modified: (w[5], w[6]), changed: (w[7], w[8]), mode: w[9])
+                manifest.entries[String(decoding: name, as: UTF8.self)] = Entry(fingerprint: Fingerprint(high: w[0], low: w[1]), identity: identity)
+            }
+            return reader.isAtEnd ? manifest : OutputManifest()
+        }
+    }
+
+    /// Writes the manifest to `path` (through a temporary file, so a reader never sees half).
+    func write(to path: String) throws {
+        var data = Data(Self.magic)
+        func append(_ word: UInt64) { withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) } }
+        append(UInt64(entries.count))
+        for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            append(UInt64(name.utf8.count))
+            data.append(contentsOf: name.utf8)
+            let identity = entry.identity
+            for word in [entry.fingerprint.high, entry.fingerprint.low, identity.device, identity.inode, identity.size,
+                         identity.modified.seconds, identity.modified.nanoseconds, identity.changed.seconds,
+                         identity.changed.nanoseconds, identity.mode] {
+                append(word)
+            }
+        }
+        let temporary = path + ".new"
+        try FileWriter.write(data, to: temporary)
+        guard rename(temporary, path) == 0 else { throw FileWriter.Failure(path: path, code: errno) }
+    }
+
+    /// Reads little-endian words and byte runs, refusing to run past the end.
+    private struct ByteReader {
+        let bytes: UnsafeRawBufferPointer
+        var offset = 0
+
+        init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+        var isAtEnd: Bool { offset == bytes.count }
+
+        mutating func word() -> UInt64? {
+            guard offset + 8 <= bytes.count else { return nil }
+            defer { offset += 8 }
+            return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        }
+
+        mutating func take(_ count: Int) -> UnsafeRawBufferPointer.SubSequence? {
+            guard count >= 0, offset + count <= bytes.count else { return nil }
+            defer { offset += count }
+            return bytes[offset..<offset + count]
+        }
+    }
+}
+
+/// Which file is at a path, and whether it has changed: any write, rename over it or
+/// `touch` gives a different identity.
+struct FileIdentity: Equatable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+    let size: UInt64
+    let modified: (seconds: UInt64, nanoseconds: UInt64)
+    let changed: (seconds: UInt64, nanoseconds: UInt64)
+    let mode: UInt64
+
+    init(device: UInt64, inode: UInt64, size: UInt64, modified: (UInt64, UInt64), changed: (UInt64, UInt64), mode: UInt64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.mode = mode
+    }
+
+    /// The identity of the regular file at `path` (or where it links to); nil if there is none.
+    init?(path: String, followingLinks: Bool = false) {
+        var status = stat()
+        guard (followingLinks ? stat(path, &status) : lstat(path, &status)) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        self.init(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: UInt64(status.st_size),
+                  modified: (UInt64(bitPattern: Int64(status.st_mtim.tv_sec)), UInt64(bitPattern: Int64(status.st_mtim.tv_nsec))),
+                  changed: (UInt64(bitPattern: Int64(status.st_ctim.tv_sec)), UInt64(bitPattern: Int64(status.st_ctim.tv_nsec))),
+                  mode: UInt64(status.st_mode))
+    }
+
+    static func == (lhs: FileIdentity, rhs: FileIdentity) -> Bool {
+        lhs.device == rhs.device && lhs.inode == rhs.inode && lhs.size == rhs.size && lhs.modified == rhs.modified
+            && lhs.changed == rhs.changed && lhs.mode == rhs.mode
+    }
+}

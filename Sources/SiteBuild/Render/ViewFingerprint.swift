@@ -1,0 +1,80 @@
+/// The fingerprint of a page's view model: with the templates' own, it decides whether the
+/// page a previous build wrote can stand (`OutputSink.reuse`). Everything a template can
+/// read is in the view model, so equal fingerprints mean equal pages.
+enum ViewFingerprint {
+    /// nil when the view model holds a value of a kind this does not know: such a page is
+    /// always rendered, never wrongly reused.
+    static func of(_ context: [String: Any]) -> Fingerprint? {
+        var hasher = FingerprintHasher()
+        return hasher.combine(view: context) ? hasher.finish() : nil
+    }
+}
+
+extension FingerprintHasher {
+    /// Feeds one view-model value, tagged with its kind (so `"1"`, `1` and `true` differ).
+    /// An object's entries are combined in no particular order, as a dictionary has none.
+    mutating func combine(view value: Any) -> Bool {
+        switch ObjectIdentifier(type(of: value)) {
+        case Kinds.string: combineTagged(1, value as! String)
+        case Kinds.text: combineTagged(1, (value as! TextValue).text)
+        case Kinds.bool:
+            combine(2)
+            combine((value as! Bool) ? 1 : 0)
+        case Kinds.int:
+            combine(3)
+            combine(value as! Int)
+        case Kinds.node: return combine(object: (value as! ViewNode).values)
+        case Kinds.nodes: return combine(list: value as! [ViewNode])
+        case Kinds.context: return combine(object: value as! [String: Any])
+        default:
+            // The rarer shapes (a list of dictionaries, say), as `ViewNode.wrap` reads them.
+            switch value {
+            case let object as [String: Any]: return combine(object: object)
+            case let list as [Any]: return combine(list: list)
+            default: return false
+            }
+        }
+        return true
+    }
+
+    private mutating func combineTagged(_ tag: Int, _ text: String) {
+        combine(tag)
+        combine(text)
+    }
+
+    private mutating func combine(object: [String: Any]) -> Bool {
+        var high: UInt64 = 0, low: UInt64 = 0
+        for (key, value) in object {
+            var entry = FingerprintHasher()
+            entry.combine(key)
+            guard entry.combine(view: value) else { return false }
+            let fingerprint = entry.finish()
+            high &+= fingerprint.high
+            low &+= fingerprint.low
+        }
+        combine(4)
+        combine(object.count)
+        combine(Fingerprint(high: high, low: low))
+        return true
+    }
+
+    private mutating func combine(list: [some Any]) -> Bool {
+        combine(5)
+        combine(list.count)
+        for item in list {
+            guard combine(view: item) else { return false }
+        }
+        return true
+    }
+
+    /// Told apart by type identity, as `ViewNode.wrap` does: cheaper than a cast each.
+    private enum Kinds {
+        static let string = ObjectIdentifier(String.self)
+        static let text = ObjectIdentifier(TextValue.self)
+        static let bool = ObjectIdentifier(Bool.self)
+        static let int = ObjectIdentifier(Int.self)
+        static let node = ObjectIdentifier(ViewNode.self)
+        static let nodes = ObjectIdentifier([ViewNode].self)
+        static let context = ObjectIdentifier([String: Any].self)
+    }
+}

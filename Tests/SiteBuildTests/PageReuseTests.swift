@@ -1,0 +1,158 @@
+import Foundation
+@testable import SiteBuild
+import SiteModel
+import Testing
+
+/// A page is rendered again only when what it is made from has changed: its view model,
+/// the templates, or the file a previous build left.
+@Suite("Pages kept from the build before last")
+struct PageReuseTests {
+    let site = SiteFixture.minimal
+        .with(SiteFixture.article("first"))
+        .with(SiteFixture.article("second"))
+        .with(SiteFixture.article("third", topics: "[work]"))
+
+    /// Builds `fixture` into `folder/Public` as `hub build` does; the paths of the pages
+    /// that were kept rather than rendered.
+    @discardableResult
+    func build(_ fixture: SiteFixture, in folder: TemporaryFolder) throws -> Set<String> {
+        let staged = try StagedDirectoryOutput(destination: folder.url.appendingPathComponent("Public"))
+        let counting = ReuseCounter(staged)
+        var options = BuildOptions(today: Day(iso: "2026-11-26")!)
+        options.jobs = 2
+        _ = try SiteBuilder(options: options).build(fixture.siteFiles, into: counting)
+        try staged.commit()
+        return counting.kept
+    }
+
+    /// What the same site builds into memory, where nothing is ever kept.
+    func fresh(_ fixture: SiteFixture) throws -> [String: Data] { try fixture.build().files }
+
+    func pages(_ files: [String: Data]) -> Set<String> { Set(files.keys.filter { $0.hasSuffix(".html") }) }
+
+    @Test func anUnchangedSiteKeepsEveryPageOfTheBuildBeforeLast() throws {
+        let folder = try TemporaryFolder()
+        #expect(try build(site, in: folder).isEmpty)
+        // The second build writes into an empty spare: nothing to keep yet.
+        #expect(try build(site, in: folder).isEmpty)
+        let expected = try fresh(site)
+        #expect(try build(site, in: folder) == pages(expected))
+        #expect(folder.snapshot("Public") == expected)
+        #expect(try build(site, in: folder) == pages(expected))
+        #expect(folder.snapshot("Public") == expected)
+    }
+
+    @Test func aChangedArticleIsRenderedAgainWithEveryPageThatShowsIt() throws {
+        let folder = try TemporaryFolder()
+        for _ in 0..<2 { try build(site, in: folder) }
+        let edited = site.with(SiteFixture.article("third", title: "A new title", topics: "[work]"))
+        let kept = try build(edited, in: folder)
+        let expected = try fresh(edited)
+        #expect(folder.snapshot("Public") == expected)
+        let showingTitle = pages(expected).filter { String(decoding: expected[$0] ?? Data(), as: UTF8.self).contains("A new title") }
+        #expect(showingTitle.isSuperset(of: ["third/index.html", "index.html", "topics/index.html", "topics/work/index.html"]))
+        #expect(kept.isDisjoint(with: showingTitle))
+        // Pages that show nothing that changed are kept.
+        #expect(kept == pages(expected).subtracting(showingTitle))
+        #expect(kept.contains("404.html"))
+    }
+
+    @Test func aTemplateChangeRendersEveryPage() throws {
+        let folder = try TemporaryFolder()
+        for _ in 0..<2 { try build(site, in: folder) }
+        let restyled = site.with("""
+        -- Templates/partials/footer.mustache --
+        <footer id="site-footer"><p>Restyled footer</p></footer>
+        """)
+        #expect(try build(restyled, in: folder).isEmpty)
+        #expect(folder.snapshot("Public") == (try fresh(restyled)))
+    }
+
+    @Test func aFileEditedSinceItWasWrittenIsRenderedAgain() throws {
+        let folder = try TemporaryFolder()
+        try build(site, in: folder)
+        // Public/ becomes the spare of the next build but one; edit it the same size.
+        let page = folder.url.appendingPathComponent("Public/first/index.html")
+        var bytes = try Data(contentsOf: page)
+        let at = try #require(bytes.firstIndex(of: UInt8(ascii: "<")))
+        bytes[at] = UInt8(ascii: "!")
+        Thread.sleep(forTimeInterval: 0.05) // past the file system's timestamp granularity
+        try bytes.write(to: page)
+        try build(site, in: folder)
+        let kept = try build(site, in: folder)
+        #expect(!kept.contains("first/index.html"))
+        #expect(kept.contains("second/index.html"))
+        #expect(folder.snapshot("Public") == (try fresh(site)))
+    }
+
+    @Test func aDamagedManifestMeansRenderingEverything() throws {
+        let folder = try TemporaryFolder()
+        for _ in 0..<2 { try build(site, in: folder) }
+        let manifest = folder.url.appendingPathComponent(".Public.spare.manifest")
+        let whole = try Data(contentsOf: manifest)
+        try whole.prefix(whole.count / 2).write(to: manifest)
+        #expect(try build(site, in: folder).isEmpty)
+        #expect(folder.snapshot("Public") == (try fresh(site)))
+    }
+
+    @Test func theManifestReadsBackWhatWasWritten() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.url.appendingPathComponent("page.html").path
+        try Data("<p>x</p>".utf8).write(to: URL(fileURLWithPath: file))
+        var manifest = OutputManifest()
+        let identity = try #require(FileIdentity(path: file))
+        manifest["a/index.html"] = .init(fingerprint: Fingerprint(high: 1, low: 2), identity: identity)
+        manifest["é/index.html"] = .init(fingerprint: Fingerprint(high: .max, low: 0), identity: identity)
+        let path = folder.url.appendingPathComponent("manifest").path
+        try manifest.write(to: path)
+        #expect(OutputManifest.read(from: path).entries == manifest.entries)
+        #expect(OutputManifest.read(from: path + "-missing").entries.isEmpty)
+    }
+
+    @Test func viewFingerprintsIgnoreKeyOrderButNotValues() {
+        var first: [String: Any] = [:]
+        var second: [String: Any] = [:]
+        let keys = (0..<50).map { "key\($0)" }
+        for key in keys { first[key] = key }
+        for key in keys.reversed() { second[key] = key }
+        #expect(ViewFingerprint.of(first) != nil)
+        #expect(ViewFingerprint.of(first) == ViewFingerprint.of(second))
+        // A value's kind counts: text, number and flag render differently in sections.
+        let kinds = [["a": "1"], ["a": 1], ["a": true], ["a": ["1"]], ["a": ViewNode(values: ["b": "1"])]] as [[String: Any]]
+        #expect(Set(kinds.compactMap(ViewFingerprint.of)).count == kinds.count)
+        // So does the order of a list, and where text is split.
+        #expect(ViewFingerprint.of(["a": ["x", "y"]]) != ViewFingerprint.of(["a": ["y", "x"]]))
+        #expect(ViewFingerprint.of(["a": "xy", "b": ""]) != ViewFingerprint.of(["a": "x", "b": "y"]))
+        // A value of a kind it does not know has no fingerprint: the page is always rendered.
+        #expect(ViewFingerprint.of(["a": 1.5]) == nil)
+    }
+}
+
+/// Passes everything on to a staged output and notes which pages it kept.
+private final class ReuseCounter: OutputSink, @unchecked Sendable {
+    let base: StagedDirectoryOutput
+    private let lock = NSLock()
+    private var keptPaths: Set<String> = []
+
+    init(_ base: StagedDirectoryOutput) { self.base = base }
+
+    var kept: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return keptPaths
+    }
+
+    func write(_ path: String, _ data: Data) throws { try base.write(path, data) }
+
+    func write(_ path: String, _ data: Data, madeFrom fingerprint: Fingerprint?) throws {
+        try base.write(path, data, madeFrom: fingerprint)
+    }
+
+    func reuse(_ path: String, madeFrom fingerprint: Fingerprint) -> Data? {
+        guard let data = base.reuse(path, madeFrom: fingerprint) else { return nil }
+        lock.lock()
+        keptPaths.insert(path)
+        lock.unlock()
+        return data
+    }
+}
