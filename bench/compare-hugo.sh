@@ -2,10 +2,14 @@
 # Side-by-side build timing: a release `hub build` and Hugo on the same corpus, alternating
 # A B A B in one sitting, with wall seconds, CPU seconds and peak memory for each run, then
 # medians and the ratio. Run from the repository root after `swift build -c release`:
-#   bench/compare-hugo.sh /tmp/corpus-10000 [RUNS]
+#   bench/compare-hugo.sh /tmp/corpus-10000 [RUNS] [cold]
+# Each hub run builds over its previous output, as an editor's rebuild does: pages whose
+# inputs are unchanged since the build before last are kept, and unchanged articles'
+# checks and search words come from `.hub-out.cache`. With `cold`, those are deleted before
+# every hub run, so every page is rendered and every article checked (a CI clean clone).
 # Needs hugo (apt-get install hugo) and ../shared/bench (for Hugo's site).
 set -eu
-corpus=$(realpath "$1"); runs=${2:-5}
+corpus=$(realpath "$1"); runs=${2:-5}; mode=${3:-warm}
 repo=$(pwd); shared=$(realpath "$repo/../shared")
 hub="$repo/.build/release/hub"
 [ -x "$hub" ] || { echo "build first: swift build -c release" >&2; exit 2; }
@@ -24,15 +28,16 @@ measure() { # label command...
 : > "$work/results"
 i=0
 while [ $i -lt "$runs" ]; do
+  [ "$mode" = cold ] && rm -f "$work/.hub-out.cache" "$work/.hub-out.manifest" "$work/.hub-out.spare.manifest"
   measure hub "$hub" build --root "$site" --output "$work/hub-out" --today $today --quiet
   measure hugo "$shared/bench/run-hugo.sh" "$corpus" "$work/hugo-out"
   i=$((i + 1))
 done
-python3 - "$work/results" "$corpus" <<'PY'
+python3 - "$work/results" "$corpus" "$mode" <<'PY'
 import statistics, sys
 rows = [l.split() for l in open(sys.argv[1])]
 def col(tool, i): return [float(r[i]) for r in rows if r[0] == tool]
-print(f"corpus: {sys.argv[2]}, {len(col('hub', 1))} runs each, alternating")
+print(f"corpus: {sys.argv[2]}, {len(col('hub', 1))} runs each, alternating, hub {sys.argv[3]}")
 print(f"{'tool':6} {'wall s (median [min-max])':28} {'CPU s':8} {'peak MiB':9}")
 med = {}
 for tool in ("hub", "hugo"):

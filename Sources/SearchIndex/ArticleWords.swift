@@ -59,6 +59,34 @@ public struct ArticleWords: Sendable {
         (wordBytes, wordEnds) = tally.table.storage
         fieldCounts = tally.fieldCounts
     }
+
+    /// The counted words alone, for keeping between builds: an article whose text has not
+    /// changed gets them back with `init(display:counted:)` instead of counting again.
+    public struct Counted: Sendable, Equatable {
+        public let wordBytes: [UInt8]
+        public let wordEnds: [Int]
+        public let fieldCounts: [FieldCounts]
+
+        /// nil unless the parts fit together: one count per word, ends rising within the bytes.
+        public init?(wordBytes: [UInt8], wordEnds: [Int], fieldCounts: [FieldCounts]) {
+            guard wordEnds.count == fieldCounts.count, zip([0] + wordEnds, wordEnds).allSatisfy({ $0 < $1 }),
+                  (wordEnds.last ?? 0) == wordBytes.count else { return nil }
+            self.init(checked: (wordBytes, wordEnds, fieldCounts))
+        }
+
+        fileprivate init(checked parts: ([UInt8], [Int], [FieldCounts])) {
+            (wordBytes, wordEnds, fieldCounts) = parts
+        }
+    }
+
+    public var counted: Counted { Counted(checked: (wordBytes, wordEnds, fieldCounts)) }
+
+    public init(display: Display, counted: Counted) {
+        self.display = display
+        wordBytes = counted.wordBytes
+        wordEnds = counted.wordEnds
+        fieldCounts = counted.fieldCounts
+    }
 }
 
 /// Each distinct word's counts per field.

@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var today: Day
     /// Threads for parsing and rendering.
     public var jobs = ParallelMap.defaultJobs
+    /// Where to keep each document's check results and search words for the next build
+    /// (`hub build` keeps `.Public.cache` beside the output); nil keeps nothing.
+    public var cacheFile: String?
 
     public init(today: Day) {
         self.today = today
@@ -93,6 +96,7 @@ public struct SiteBuilder: Sendable {
                                                          includeFuture: options.includeFuture, today: options.today)).get()
         }
         let checks = ContentChecks(content: content, guide: guide, today: options.today, reportsInfo: reportsInfo)
+        let cache = DocumentCache(file: options.cacheFile, inputs: DocumentCache.inputs(loaded, today: options.today, reportsInfo: reportsInfo))
         let graph = try clock.run("Related articles and topic lists") { SiteGraph(content: content, jobs: options.jobs) }
         let bodies = BodyRenderer(content: content)
         let scanner = LinkScanningSink(output)
@@ -101,8 +105,11 @@ public struct SiteBuilder: Sendable {
         // unless every check passes.
         let written = try clock.run("Rendered and checked Markdown, and pages") {
             try PageWriter(graph: graph, templates: setup.templates, assets: setup.assets, today: options.today)
-                .writeAll(content.documents, bodies: bodies, checks: checks, to: scanner, jobs: options.jobs)
+                .writeAll(content.documents, bodies: bodies, checks: checks, cache: cache, to: scanner, jobs: options.jobs)
         }
+        // Saved now, so its memory is free before the search index needs the most.
+        cache.save()
+        BackgroundRelease.release(consume cache)
         let outcomes = written.checks
         // The search index is built beside the link check: pages link only to the search
         // client's files, which are known before the index is.

@@ -78,6 +78,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         do {
+            options.cacheFile = sink.documentCacheFile
             let report = try SiteBuilder(options: options, logger: logger).build(files, into: sink)
             let commitStart = DispatchTime.now().uptimeNanoseconds
             try sink.commit()

@@ -142,6 +142,8 @@ private final class ReuseCounter: OutputSink, @unchecked Sendable {
         return keptPaths
     }
 
+    var keepsPages: Bool { base.keepsPages }
+
     func write(_ path: String, _ data: Data) throws { try base.write(path, data) }
 
     func write(_ path: String, _ data: Data, madeFrom fingerprint: Fingerprint?) throws {

@@ -27,69 +27,47 @@ struct OutputManifest: Sendable {
         set { entries[path] = newValue }
     }
 
-    private static let magic = Array("hub-manifest-1\n".utf8)
+    private static let magic = "hub-manifest-1"
 
     /// The manifest at `path`; empty when there is none or it is damaged.
     static func read(from path: String) -> OutputManifest {
         guard let data = FileManager.default.contents(atPath: path) else { return OutputManifest() }
         return data.withUnsafeBytes { bytes in
-            var reader = ByteReader(bytes)
-            var manifest = OutputManifest()
-            guard reader.take(magic.count).map(Array.init) == magic, let count = reader.word() else { return OutputManifest() }
-            for _ in 0..<min(Int(clamping: count), bytes.count) {
-                guard let length = reader.word(), let name = reader.take(Int(clamping: length)) else { return OutputManifest() }
-                var w: [UInt64] = []
+            var reader = BinaryReader(bytes)
+            guard reader.text() == magic, let entries = reader.list({ reader -> (String, Entry)? in
+                guard let name = reader.text() else { return nil }
+                var words: [UInt64] = []
                 for _ in 0..<10 {
-                    guard let word = reader.word() else { return OutputManifest() }
-                    w.append(word)
+                    guard let word = reader.word() else { return nil }
+                    words.append(word)
                 }
-                let identity = FileIdentity(device: w[2], inode: w[3], size: w[4], modified: (w[5], w[6]), changed: (w[7], w[8]), mode: w[9])
-                manifest.entries[String(decoding: name, as: UTF8.self)] = Entry(fingerprint: Fingerprint(high: w[0], low: w[1]), identity: identity)
-            }
-            return reader.isAtEnd ? manifest : OutputManifest()
+                let identity = FileIdentity(device: words[2], inode: words[3], size: words[4], modified: (words[5], words[6]),
+                                            changed: (words[7], words[8]), mode: words[9])
+                return (name, Entry(fingerprint: Fingerprint(high: words[0], low: words[1]), identity: identity))
+            }), reader.isAtEnd else { return OutputManifest() }
+            var manifest = OutputManifest()
+            manifest.entries = Dictionary(entries) { _, last in last }
+            return manifest
         }
     }
 
     /// Writes the manifest to `path` (through a temporary file, so a reader never sees half).
     func write(to path: String) throws {
-        var data = Data(Self.magic)
-        func append(_ word: UInt64) { withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) } }
-        append(UInt64(entries.count))
-        for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            append(UInt64(name.utf8.count))
-            data.append(contentsOf: name.utf8)
+        var writer = BinaryWriter()
+        writer.text(Self.magic)
+        writer.list(entries.sorted { $0.key < $1.key }) { writer, item in
+            let (name, entry) = item
+            writer.text(name)
             let identity = entry.identity
             for word in [entry.fingerprint.high, entry.fingerprint.low, identity.device, identity.inode, identity.size,
                          identity.modified.seconds, identity.modified.nanoseconds, identity.changed.seconds,
                          identity.changed.nanoseconds, identity.mode] {
-                append(word)
+                writer.word(word)
             }
         }
         let temporary = path + ".new"
-        try FileWriter.write(data, to: temporary)
+        try FileWriter.write(Data(writer.bytes), to: temporary)
         guard rename(temporary, path) == 0 else { throw FileWriter.Failure(path: path, code: errno) }
-    }
-
-    /// Reads little-endian words and byte runs, refusing to run past the end.
-    private struct ByteReader {
-        let bytes: UnsafeRawBufferPointer
-        var offset = 0
-
-        init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-
-        var isAtEnd: Bool { offset == bytes.count }
-
-        mutating func word() -> UInt64? {
-            guard offset + 8 <= bytes.count else { return nil }
-            defer { offset += 8 }
-            return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-        }
-
-        mutating func take(_ count: Int) -> UnsafeRawBufferPointer.SubSequence? {
-            guard count >= 0, offset + count <= bytes.count else { return nil }
-            defer { offset += count }
-            return bytes[offset..<offset + count]
-        }
     }
 }
 

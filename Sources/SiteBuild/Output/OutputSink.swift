@@ -7,6 +7,10 @@ public protocol OutputSink: Sendable {
     /// Called from several threads at once, never twice for one path.
     func write(_ path: String, _ data: Data) throws
 
+    /// Whether this sink keeps pages between builds (`reuse`): if not, nobody works out
+    /// what a page was made from.
+    var keepsPages: Bool { get }
+
     /// The bytes at `path` as an earlier build left them, when they were made from exactly
     /// `fingerprint` and the file has not been touched since; the file then counts as
     /// written by this build. nil means: render the file and `write` it.
@@ -18,6 +22,8 @@ public protocol OutputSink: Sendable {
 
 extension OutputSink {
     /// Nothing is kept between builds unless a sink says otherwise.
+    public var keepsPages: Bool { false }
+
     public func reuse(_ path: String, madeFrom fingerprint: Fingerprint) -> Data? { nil }
 
     public func write(_ path: String, _ data: Data, madeFrom fingerprint: Fingerprint?) throws {

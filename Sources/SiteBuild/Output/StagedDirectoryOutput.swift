@@ -35,6 +35,9 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     private var manifest = OutputManifest()
     private let destinationManifest: String
     private let spareManifest: String
+    /// Where a build keeps its documents' check results and search words for the next
+    /// (`BuildOptions.cacheFile`): `.Public.cache`, beside the output like the spare.
+    public let documentCacheFile: String
 
     /// Takes the build lock and prepares the spare folder next to `destination`.
     public init(destination: URL) throws {
@@ -45,6 +48,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         let lockPath = parent.appendingPathComponent(".\(name).lock").path
         destinationManifest = parent.appendingPathComponent(".\(name).manifest").path
         spareManifest = parent.appendingPathComponent(".\(name).spare.manifest").path
+        documentCacheFile = parent.appendingPathComponent(".\(name).cache").path
         lockDescriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockDescriptor >= 0 else { throw FileWriter.Failure(path: lockPath, code: errno) }
         guard flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 else {
@@ -87,6 +91,8 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         manifest[path] = entry
         lock.unlock()
     }
+
+    public var keepsPages: Bool { true }
 
     /// The spare's file at `path`, when the build before last made it from `fingerprint`
     /// and it is exactly as that build left it.

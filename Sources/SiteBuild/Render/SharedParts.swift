@@ -41,7 +41,7 @@ struct SharedParts: @unchecked Sendable {
                  "article_count": graph.articlesByTopic[topic.slug]?.count ?? 0]
             },
             "urgent_help": ["contacts": content.contacts.map(Self.contact)],
-        ] as [String: Any]).mapValues(ViewNode.wrap)
+        ] as [String: Any]).mapValues { ViewNode.wrap($0, fingerprinted: true) }
     }
 
     func link(_ path: SitePath) -> String { Self.link(path, root: root) }

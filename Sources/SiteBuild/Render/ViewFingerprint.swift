@@ -23,7 +23,7 @@ extension FingerprintHasher {
         case Kinds.int:
             combine(3)
             combine(value as! Int)
-        case Kinds.node: return combine(object: (value as! ViewNode).values)
+        case Kinds.node: return combine(node: value as! ViewNode)
         case Kinds.nodes: return combine(list: value as! [ViewNode])
         case Kinds.context: return combine(object: value as! [String: Any])
         default:
@@ -34,6 +34,14 @@ extension FingerprintHasher {
             default: return false
             }
         }
+        return true
+    }
+
+    /// A node (an object the templates see) goes in as its own fingerprint, kept or not.
+    private mutating func combine(node: ViewNode) -> Bool {
+        guard let fingerprint = node.fingerprint ?? ViewFingerprint.of(node.values) else { return false }
+        combine(6)
+        combine(fingerprint)
         return true
     }
 

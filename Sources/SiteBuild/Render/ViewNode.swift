@@ -7,6 +7,19 @@ import Mustache
 /// several times faster over 10,000 pages.
 struct ViewNode: MustacheParent, @unchecked Sendable {
     let values: [String: Any]
+    /// Worked out once for nodes every page shares (`wrap(_:fingerprinted:)`), so a page's
+    /// fingerprint does not hash the urgent-help contacts and topics 10,000 times.
+    let fingerprint: Fingerprint?
+
+    init(values: [String: Any]) {
+        self.values = values
+        fingerprint = nil
+    }
+
+    private init(values: [String: Any], fingerprinted: Bool) {
+        self.values = values
+        fingerprint = fingerprinted ? ViewFingerprint.of(values) : nil
+    }
 
     /// A string is handed over as a `TextValue`: swift-mustache renders one after a single
     /// dynamic cast, but a `String` after four failed casts and `String(describing:)`, and
@@ -18,18 +31,20 @@ struct ViewNode: MustacheParent, @unchecked Sendable {
         return value
     }
 
-    /// Converts nested dictionaries (and lists of them) into nodes, once per page.
-    static func wrap(_ value: Any) -> Any {
+    /// Converts nested dictionaries (and lists of them) into nodes, once per page; with
+    /// `fingerprinted`, each node keeps its fingerprint (for values shared by every page).
+    static func wrap(_ value: Any, fingerprinted: Bool = false) -> Any {
         // Leaves are told apart by type identity: each `is` on an `Any` is a runtime cast
         // of about 700 instructions, and a dictionary used to fail six before it matched.
         if passedThrough.contains(ObjectIdentifier(Swift.type(of: value))) { return value }
+        let wrapInside = { (value: Any) in wrap(value, fingerprinted: fingerprinted) }
         switch value {
         case let dictionary as [String: Any]:
-            return ViewNode(values: dictionary.mapValues(wrap))
+            return ViewNode(values: dictionary.mapValues(wrapInside), fingerprinted: fingerprinted)
         case let list as [[String: Any]]:
-            return list.map { ViewNode(values: $0.mapValues(wrap)) }
+            return list.map { ViewNode(values: $0.mapValues(wrapInside), fingerprinted: fingerprinted) }
         case let list as [Any]:
-            return list.map(wrap)
+            return list.map(wrapInside)
         default:
             return value
         }

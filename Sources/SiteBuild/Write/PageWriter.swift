@@ -55,27 +55,30 @@ struct PageWriter: Sendable {
 
     /// Writes every page, and runs `checks` on each document from the same parse of its
     /// Markdown as its page (a second parse for the checks alone cost 3 % of a build).
-    func writeAll(_ documents: [SourceDocument], bodies: BodyRenderer, checks: ContentChecks? = nil, to sink: some OutputSink,
-                  jobs jobCount: Int) throws -> Written {
+    /// Each document's check results and search words come from `cache` when its text is
+    /// as it was in the last build.
+    func writeAll(_ documents: [SourceDocument], bodies: BodyRenderer, checks: ContentChecks? = nil, cache: DocumentCache? = nil,
+                  to sink: some OutputSink, jobs jobCount: Int) throws -> Written {
         let renderer = PageRenderer(graph: graph, templates: templates, today: today)
         // Documents are rendered from Markdown inside the same pass.
         let jobs: [Job] = listingOutputs.map { .page($0) } + documents.map { .markdown($0) }
         typealias PageResult = (problem: Diagnostic?, links: BodyRenderer.LinkCheck?, words: ArticleWords?,
                                 checked: ContentChecks.DocumentOutcome?)
         let pages = ParallelMap.map(jobs, jobs: jobCount) { job -> PageResult in
-            var body: BodyRenderer.Outcome?
-            var checked: ContentChecks.DocumentOutcome?
-            let output: Output
             switch job {
-            case let .page(page): output = page
+            case let .page(page): return (renderer.write(page, to: sink), nil, nil, nil)
             case let .markdown(document):
-                let outcome = bodies.render(document, withProse: checks != nil)
-                checked = checks?.check(document, prose: ProseUnits(document: document, blocks: outcome.rendered.body.prose))
-                body = outcome
-                output = .document(outcome.rendered)
+                let key = checks != nil ? cache.map { _ in DocumentCache.key(for: document) } : nil
+                let cached = key.flatMap { cache?.entry(for: $0) }
+                let body = bodies.render(document, withProse: checks != nil && cached == nil)
+                let checked = cached.map { .init(document: document, findings: $0.findings, readability: $0.readability) }
+                    ?? checks?.check(document, prose: ProseUnits(document: document, blocks: body.rendered.body.prose))
+                let words = Self.searchWords(body.rendered, counted: cached?.words)
+                if cached == nil, let key, let checked {
+                    cache?.store(.init(findings: checked.findings, readability: checked.readability, words: words?.counted), for: key)
+                }
+                return (renderer.write(.document(body.rendered), to: sink), body.links, words, checked)
             }
-            let words = body.flatMap { Self.searchWords($0.rendered) }
-            return (renderer.write(output, to: sink), body?.links, words, checked)
         }
         let files = extraFiles()
         let diagnostics = pages.compactMap(\.problem) + files.compactMap { Self.write($0.1, at: $0.0, to: sink) }
@@ -84,15 +87,16 @@ struct PageWriter: Sendable {
                        checks: pages.compactMap(\.checked))
     }
 
-    /// An article's words for search: title, summary, topics, section headings and text.
-    static func searchWords(_ rendered: RenderedDocument) -> ArticleWords? {
+    /// An article's words for search: title, summary, topics, section headings and text;
+    /// counted again unless `counted` has them from an earlier build of the same text.
+    static func searchWords(_ rendered: RenderedDocument, counted: ArticleWords.Counted? = nil) -> ArticleWords? {
         let document = rendered.document
         guard document.kind == .article else { return nil }
         let headings = rendered.body.headings.filter { $0.level <= 3 }.map { (text: $0.text, id: $0.id) }
-        return ArticleWords(display: .init(url: document.sitePath.value, title: document.frontMatter.title,
+        let display = ArticleWords.Display(url: document.sitePath.value, title: document.frontMatter.title,
                                            summary: document.frontMatter.summary,
-                                           topics: document.frontMatter.topics.map(\.value), headings: headings),
-                            body: rendered.body.plainText)
+                                           topics: document.frontMatter.topics.map(\.value), headings: headings)
+        return counted.map { ArticleWords(display: display, counted: $0) } ?? ArticleWords(display: display, body: rendered.body.plainText)
     }
 
     /// The files not rendered through templates: feeds, robots.txt, `_headers` and the assets.
@@ -158,7 +162,7 @@ struct PageRenderer: Sendable {
     /// the same view model and templates. The problem, if the page could not be made.
     func write(_ output: PageWriter.Output, to sink: some OutputSink) -> Diagnostic? {
         let (path, template, context) = page(for: output)
-        let fingerprint = ViewFingerprint.of(context).map { view in
+        let fingerprint = !sink.keepsPages ? nil : ViewFingerprint.of(context).map { view in
             Fingerprint { hasher in
                 hasher.combine(templates.fingerprint)
                 hasher.combine(template)

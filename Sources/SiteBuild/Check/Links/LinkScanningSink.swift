@@ -22,6 +22,8 @@ final class LinkScanningSink<Base: OutputSink>: OutputSink, @unchecked Sendable 
         try base.write(path, data, madeFrom: fingerprint)
     }
 
+    var keepsPages: Bool { base.keepsPages }
+
     /// A page kept from an earlier build is scanned like a written one.
     func reuse(_ path: String, madeFrom fingerprint: Fingerprint) -> Data? {
         guard let data = base.reuse(path, madeFrom: fingerprint) else { return nil }

@@ -33,6 +33,20 @@ public struct ReadabilityScores: Sendable, Hashable {
         self.init(utf8: Array(text.utf8))
     }
 
+    /// Scores as counted before (`DocumentCache`).
+    init(sentences: Int, words: Int, syllables: Int, polysyllables: Int, meanSentenceLength: Double,
+         fleschReadingEase: Double, fleschKincaidGrade: Double, smog: Double?, sentenceSpans: [SentenceSpan]) {
+        self.sentences = sentences
+        self.words = words
+        self.syllables = syllables
+        self.polysyllables = polysyllables
+        self.meanSentenceLength = meanSentenceLength
+        self.fleschReadingEase = fleschReadingEase
+        self.fleschKincaidGrade = fleschKincaidGrade
+        self.smog = smog
+        self.sentenceSpans = sentenceSpans
+    }
+
     /// Scores the text whose UTF-8 is `utf8`.
     init(utf8: [UInt8]) {
         // Python counts in code points, and so do we: each scalar is classed once, ASCII
