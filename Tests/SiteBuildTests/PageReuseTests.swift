@@ -125,6 +125,16 @@ struct PageReuseTests {
         #expect(ViewFingerprint.of(["a": "xy", "b": ""]) != ViewFingerprint.of(["a": "x", "b": "y"]))
         // A value of a kind it does not know has no fingerprint: the page is always rendered.
         #expect(ViewFingerprint.of(["a": 1.5]) == nil)
+        // A node kept with its fingerprint counts the same as one worked out each time.
+        let shared = ViewNode.wrap(["topics": [["title": "Work", "url": "../work/"]]], fingerprinted: true)
+        let plain = ViewNode.wrap(["topics": [["title": "Work", "url": "../work/"]]])
+        #expect((shared as? ViewNode)?.fingerprint != nil)
+        #expect(ViewFingerprint.of(["site": shared]) == ViewFingerprint.of(["site": plain]))
+    }
+
+    /// A node must fit in an `Any` without a box of its own: the view model holds thousands.
+    @Test func aViewNodeFitsInAnAny() {
+        #expect(MemoryLayout<ViewNode>.size <= 3 * MemoryLayout<Int>.size)
     }
 }
 

@@ -18,38 +18,52 @@ final class DocumentCache: @unchecked Sendable {
     }
 
     private let file: String?
-    private let inputs: Fingerprint
     /// The last build's file, and where each entry is in it.
     private let stored: Data
     private let ranges: [Fingerprint: Range<Int>]
+    /// This build's entries go straight to the next build's file as they come, rather than
+    /// waiting in memory (60 MB at 10,000 articles); it replaces `file` on `save()`.
     private let lock = NSLock()
-    /// This build's entries, encoded: what the next build will find. An entry the last
-    /// build left stays where it is in `stored` rather than being copied.
-    private var kept: [Fingerprint: Blob] = [:]
+    private var next: BinaryWriter
+    /// Open until `save()`; -1 when nothing is kept.
+    private var nextDescriptor: Int32
 
-    private enum Blob {
-        case stored(Range<Int>)
-        case new([UInt8])
-    }
-
-    private static let magic = "hub-document-cache-1"
+    private static let magic = "hub-document-cache-2"
 
     /// The cache in `file` if it was made for `inputs`; nil `file` caches nothing.
     init(file: String?, inputs: Fingerprint) {
         self.file = file
-        self.inputs = inputs
         let data = file.flatMap { FileManager.default.contents(atPath: $0) } ?? Data()
         stored = data
         ranges = data.withUnsafeBytes { bytes -> [Fingerprint: Range<Int>] in
             var reader = BinaryReader(bytes)
             guard reader.text() == Self.magic, let high = reader.word(), let low = reader.word(),
-                  Fingerprint(high: high, low: low) == inputs,
-                  let entries = reader.list({ reader -> (Fingerprint, Range<Int>)? in
-                      guard let high = reader.word(), let low = reader.word(), let blob = reader.raw() else { return nil }
-                      return (Fingerprint(high: high, low: low), blob.startIndex..<blob.endIndex)
-                  }), reader.isAtEnd else { return [:] }
-            return Dictionary(entries) { _, last in last }
+                  Fingerprint(high: high, low: low) == inputs else { return [:] }
+            var ranges: [Fingerprint: Range<Int>] = [:]
+            while !reader.isAtEnd {
+                guard let high = reader.word(), let low = reader.word(), let blob = reader.raw() else { return [:] }
+                ranges[Fingerprint(high: high, low: low)] = blob.startIndex..<blob.endIndex
+            }
+            return ranges
         }
+        nextDescriptor = file.map { open($0 + ".new", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) } ?? -1
+        next = BinaryWriter()
+        next.text(Self.magic)
+        next.word(inputs.high)
+        next.word(inputs.low)
+    }
+
+    deinit {
+        // Not saved: the build stopped before its end, and the file it began is dropped.
+        guard nextDescriptor >= 0, let file else { return }
+        close(nextDescriptor)
+        unlink(file + ".new")
+    }
+
+    private var isKeeping: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return nextDescriptor >= 0
     }
 
     /// The fingerprint everything but the documents gives: the site's configuration and data
@@ -85,52 +99,37 @@ final class DocumentCache: @unchecked Sendable {
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[range]))
             return Self.entry(&reader)
         }) else { return nil }
-        lock.lock()
-        kept[key] = .stored(range)
-        lock.unlock()
+        stored.withUnsafeBytes { keep(UnsafeRawBufferPointer(rebasing: $0[range]), for: key) }
         return entry
     }
 
     func store(_ entry: Entry, for key: Fingerprint) {
-        guard file != nil else { return }
+        guard isKeeping else { return }
         var writer = BinaryWriter()
         Self.write(entry, to: &writer)
-        lock.lock()
-        kept[key] = .new(writer.bytes)
-        lock.unlock()
+        writer.bytes.withUnsafeBytes { keep($0, for: key) }
     }
 
-    /// Writes this build's entries (only theirs: a deleted document's go) for the next
-    /// build, a megabyte at a time rather than all at once.
-    func save() {
-        guard let file else { return }
-        let temporary = file + ".new"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
+    private func keep(_ blob: UnsafeRawBufferPointer, for key: Fingerprint) {
         lock.lock()
-        let entries = kept.sorted { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }
-        lock.unlock()
-        var writer = BinaryWriter()
-        writer.text(Self.magic)
-        writer.word(inputs.high)
-        writer.word(inputs.low)
-        writer.count(entries.count)
-        var written = true
-        stored.withUnsafeBytes { stored in
-            for (key, blob) in entries {
-                writer.word(key.high)
-                writer.word(key.low)
-                switch blob {
-                case let .stored(range): writer.raw(stored[range])
-                case let .new(bytes): writer.raw(bytes)
-                }
-                if writer.bytes.count > 1 << 20 { written = written && writer.flush(to: descriptor) }
-            }
-        }
-        written = written && writer.flush(to: descriptor)
-        close(descriptor)
-        // A cache that cannot be written costs the next build time, nothing else.
-        if !written || rename(temporary, file) != 0 { unlink(temporary) }
+        defer { lock.unlock() }
+        guard nextDescriptor >= 0 else { return }
+        next.word(key.high)
+        next.word(key.low)
+        next.raw(blob)
+        if next.bytes.count > 1 << 20 { _ = next.flush(to: nextDescriptor) }
+    }
+
+    /// Makes this build's entries (only theirs: a deleted document's go) the next build's.
+    /// A cache that cannot be written costs the next build time, nothing else.
+    func save() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextDescriptor >= 0, let file else { return }
+        let written = next.flush(to: nextDescriptor) && next.failures == 0
+        close(nextDescriptor)
+        nextDescriptor = -1
+        if !written || rename(file + ".new", file) != 0 { unlink(file + ".new") }
     }
 
     // MARK: Encoding

@@ -24,7 +24,13 @@ extension FingerprintHasher {
             combine(3)
             combine(value as! Int)
         case Kinds.node: return combine(node: value as! ViewNode)
-        case Kinds.nodes: return combine(list: value as! [ViewNode])
+        case Kinds.nodes:
+            let nodes = value as! [ViewNode]
+            combine(5)
+            combine(nodes.count)
+            for node in nodes {
+                guard combine(node: node) else { return false }
+            }
         case Kinds.context: return combine(object: value as! [String: Any])
         default:
             // The rarer shapes (a list of dictionaries, say), as `ViewNode.wrap` reads them.
@@ -39,7 +45,7 @@ extension FingerprintHasher {
 
     /// A node (an object the templates see) goes in as its own fingerprint, kept or not.
     private mutating func combine(node: ViewNode) -> Bool {
-        guard let fingerprint = node.fingerprint ?? ViewFingerprint.of(node.values) else { return false }
+        guard let fingerprint = node.fingerprint?.value ?? ViewFingerprint.of(node.values) else { return false }
         combine(6)
         combine(fingerprint)
         return true

@@ -8,8 +8,10 @@ import Mustache
 struct ViewNode: MustacheParent, @unchecked Sendable {
     let values: [String: Any]
     /// Worked out once for nodes every page shares (`wrap(_:fingerprinted:)`), so a page's
-    /// fingerprint does not hash the urgent-help contacts and topics 10,000 times.
-    let fingerprint: Fingerprint?
+    /// fingerprint does not hash the urgent-help contacts and topics 10,000 times. Boxed:
+    /// a node must stay within an `Any`'s three words, or every one stored in the view
+    /// model would take an allocation of its own.
+    let fingerprint: KeptFingerprint?
 
     init(values: [String: Any]) {
         self.values = values
@@ -18,7 +20,7 @@ struct ViewNode: MustacheParent, @unchecked Sendable {
 
     private init(values: [String: Any], fingerprinted: Bool) {
         self.values = values
-        fingerprint = fingerprinted ? ViewFingerprint.of(values) : nil
+        fingerprint = fingerprinted ? ViewFingerprint.of(values).map(KeptFingerprint.init) : nil
     }
 
     /// A string is handed over as a `TextValue`: swift-mustache renders one after a single
@@ -55,6 +57,13 @@ struct ViewNode: MustacheParent, @unchecked Sendable {
         ObjectIdentifier(String.self), ObjectIdentifier(Bool.self), ObjectIdentifier(Int.self), ObjectIdentifier(ViewNode.self),
         ObjectIdentifier([ViewNode].self), ObjectIdentifier(TextValue.self),
     ]
+}
+
+/// A node's fingerprint, worked out when the node was made.
+final class KeptFingerprint: Sendable {
+    let value: Fingerprint
+
+    init(_ value: Fingerprint) { self.value = value }
 }
 
 /// A string in the view model. Wrapping it keeps swift-mustache from reflecting on it

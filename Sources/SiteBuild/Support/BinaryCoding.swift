@@ -7,6 +7,8 @@ import Glibc
 /// (`OutputManifest`, `DocumentCache`). Counts are variable-length (most are small).
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
+    /// Flushes that could not write everything (the file is then incomplete).
+    private(set) var failures = 0
 
     mutating func word(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
@@ -46,7 +48,7 @@ struct BinaryWriter {
     /// file could not take it.
     mutating func flush(to descriptor: Int32) -> Bool {
         defer { bytes.removeAll(keepingCapacity: true) }
-        return bytes.withUnsafeBytes { buffer in
+        let written = bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count, let base = buffer.baseAddress {
                 let count = Glibc.write(descriptor, base + offset, buffer.count - offset)
@@ -56,6 +58,8 @@ struct BinaryWriter {
             }
             return true
         }
+        if !written { failures += 1 }
+        return written
     }
 }
 
