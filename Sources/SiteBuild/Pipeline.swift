@@ -115,7 +115,7 @@ public struct SiteBuilder: Sendable {
         // client's files, which are known before the index is.
         let search = SearchOutput(synonyms: setup.synonyms, topics: content.config.topics, jobs: options.jobs)
         let searchWords = written.searchWords
-        let index = BackgroundWork { try clock.run("Built search index") { try search.files(searchWords) } }
+        let index = BackgroundWork { try clock.run("Built search index") { try search.files(searchWords, keptIn: output) } }
         let clientPaths = try SearchOutput.clientFiles().map(\.path)
         let linkFindings = try clock.run("Checked links") { () -> [Finding] in
             let markdown = bodies.problems(in: written.links).map { Finding(.links, $0) }

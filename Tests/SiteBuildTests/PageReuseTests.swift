@@ -13,7 +13,7 @@ struct PageReuseTests {
         .with(SiteFixture.article("third", topics: "[work]"))
 
     /// Builds `fixture` into `folder/Public` as `hub build` does; the paths of the pages
-    /// that were kept rather than rendered.
+    /// (and search files) that were kept rather than made again.
     @discardableResult
     func build(_ fixture: SiteFixture, in folder: TemporaryFolder) throws -> Set<String> {
         let staged = try StagedDirectoryOutput(destination: folder.url.appendingPathComponent("Public"))
@@ -28,7 +28,10 @@ struct PageReuseTests {
     /// What the same site builds into memory, where nothing is ever kept.
     func fresh(_ fixture: SiteFixture) throws -> [String: Data] { try fixture.build().files }
 
-    func pages(_ files: [String: Data]) -> Set<String> { Set(files.keys.filter { $0.hasSuffix(".html") }) }
+    func pages(_ files: [String: Data]) -> Set<String> { Set(files.keys.filter { $0.hasSuffix(".html") && !$0.hasPrefix("search/") }) }
+
+    /// The search client and index: kept all together or not at all.
+    func searchFiles(_ files: [String: Data]) -> Set<String> { Set(files.keys.filter { $0.hasPrefix("search/") && $0 != "search/index.html" }) }
 
     @Test func anUnchangedSiteKeepsEveryPageOfTheBuildBeforeLast() throws {
         let folder = try TemporaryFolder()
@@ -36,9 +39,12 @@ struct PageReuseTests {
         // The second build writes into an empty spare: nothing to keep yet.
         #expect(try build(site, in: folder).isEmpty)
         let expected = try fresh(site)
-        #expect(try build(site, in: folder) == pages(expected))
+        let everything = pages(expected).union(searchFiles(expected))
+        #expect(searchFiles(expected).count > 3)
+        let third = try build(site, in: folder)
+        #expect(third == everything, "\(third.symmetricDifference(everything).sorted())")
         #expect(folder.snapshot("Public") == expected)
-        #expect(try build(site, in: folder) == pages(expected))
+        #expect(try build(site, in: folder) == everything)
         #expect(folder.snapshot("Public") == expected)
     }
 
@@ -52,8 +58,9 @@ struct PageReuseTests {
         let showingTitle = pages(expected).filter { String(decoding: expected[$0] ?? Data(), as: UTF8.self).contains("A new title") }
         #expect(showingTitle.isSuperset(of: ["third/index.html", "index.html", "topics/index.html", "topics/work/index.html"]))
         #expect(kept.isDisjoint(with: showingTitle))
-        // Pages that show nothing that changed are kept.
+        // Pages that show nothing that changed are kept; the search index is made again.
         #expect(kept == pages(expected).subtracting(showingTitle))
+        #expect(kept.isDisjoint(with: searchFiles(expected)))
         #expect(kept.contains("404.html"))
     }
 
@@ -64,7 +71,7 @@ struct PageReuseTests {
         -- Templates/partials/footer.mustache --
         <footer id="site-footer"><p>Restyled footer</p></footer>
         """)
-        #expect(try build(restyled, in: folder).isEmpty)
+        #expect(try build(restyled, in: folder).isDisjoint(with: pages(try fresh(restyled))))
         #expect(folder.snapshot("Public") == (try fresh(restyled)))
     }
 
@@ -166,5 +173,13 @@ private final class ReuseCounter: OutputSink, @unchecked Sendable {
         keptPaths.insert(path)
         lock.unlock()
         return data
+    }
+
+    func reuse(group fingerprint: Fingerprint) -> [String]? {
+        guard let paths = base.reuse(group: fingerprint) else { return nil }
+        lock.lock()
+        keptPaths.formUnion(paths)
+        lock.unlock()
+        return paths
     }
 }

@@ -18,6 +18,11 @@ public protocol OutputSink: Sendable {
 
     /// Writes `data`, remembering what it was made from for a later build's `reuse`.
     func write(_ path: String, _ data: Data, madeFrom fingerprint: Fingerprint?) throws
+
+    /// Every file an earlier build wrote as made from `fingerprint`, when all of them are
+    /// still exactly as written: a group of files made together (the search index), kept
+    /// together without being read. They count as written by this build. nil: make them.
+    func reuse(group fingerprint: Fingerprint) -> [String]?
 }
 
 extension OutputSink {
@@ -29,6 +34,8 @@ extension OutputSink {
     public func write(_ path: String, _ data: Data, madeFrom fingerprint: Fingerprint?) throws {
         try write(path, data)
     }
+
+    public func reuse(group fingerprint: Fingerprint) -> [String]? { nil }
 }
 
 /// Keeps every output file in memory.

@@ -100,14 +100,28 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         let file = spare.path + "/" + path
         guard let entry = previousManifest[path], entry.fingerprint == fingerprint, FileIdentity(path: file) == entry.identity,
               let data = FileWriter.contents(of: file, size: Int(entry.identity.size)) else { return nil }
+        keep([(path, entry)])
+        return data
+    }
+
+    public func reuse(group fingerprint: Fingerprint) -> [String]? {
+        let group = previousManifest.entries.filter { $0.value.fingerprint == fingerprint }
+        guard !group.isEmpty, group.allSatisfy({ FileIdentity(path: spare.path + "/" + $0.key) == $0.value.identity }) else { return nil }
+        keep(group.map { ($0.key, $0.value) })
+        return group.keys.sorted()
+    }
+
+    /// Counts files the build before last left as written by this one.
+    private func keep(_ files: [(path: String, entry: OutputManifest.Entry)]) {
         lock.lock()
         defer { lock.unlock() }
-        // The file is there, so its folders are too.
-        var folder = Self.parent(of: path)
-        while !folder.isEmpty, folders.insert(folder).inserted { folder = Self.parent(of: folder) }
-        written.insert(path)
-        manifest[path] = entry
-        return data
+        for (path, entry) in files {
+            // The file is there, so its folders are too.
+            var folder = Self.parent(of: path)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = Self.parent(of: folder) }
+            written.insert(path)
+            manifest[path] = entry
+        }
     }
 
     /// Deletes what this build did not write, then exchanges the spare with the

@@ -31,6 +31,14 @@ final class LinkScanningSink<Base: OutputSink>: OutputSink, @unchecked Sendable 
         return data
     }
 
+    func reuse(group fingerprint: Fingerprint) -> [String]? {
+        guard let paths = base.reuse(group: fingerprint) else { return nil }
+        lock.lock()
+        self.paths.formUnion(paths)
+        lock.unlock()
+        return paths
+    }
+
     private func scan(_ path: String, _ data: Data) {
         let links = path.hasSuffix(".html") ? data.withUnsafeBytes { HTMLLinks(scanning: $0) } : nil
         lock.lock()
