@@ -13,6 +13,11 @@ struct BuildCommand: ParsableCommand {
             Reads Content/ and Templates/ under the root and writes the site to Public/. The new \
             site replaces the old one only when every page has built: on any error Public/ is left \
             exactly as it was, and every problem is listed as file:line:column.
+
+            A rebuild does only what changed: a page whose view model and templates are as they were \
+            is kept, and an article whose text is as it was keeps its check results and search words. \
+            What made each file is recorded beside Public/ (.Public.manifest, .Public.spare.manifest, \
+            .Public.cache); a file edited by hand is always made again. --no-cache builds everything.
             """
     )
 
@@ -43,6 +48,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but problems.")
     var quiet = false
 
+    @Flag(name: .customLong("no-cache"), help: "Render every page and check every article, keeping nothing from earlier builds.")
+    var noCache = false
+
     func validate() throws {
         if let today, Day(iso: today) == nil { throw ValidationError("--today must be a real date like 2026-03-03, not '\(today)'") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -72,13 +80,13 @@ struct BuildCommand: ParsableCommand {
         logger.debug("Read \(files.files.count) files (\((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000) ms)")
         let sink: StagedDirectoryOutput
         do {
-            sink = try StagedDirectoryOutput(destination: outputURL)
+            sink = try StagedDirectoryOutput(destination: outputURL, keepsPages: !noCache)
         } catch {
             Terminal.report([.error("cannot create a staging folder next to \(outputURL.path): \(error.localizedDescription)")])
             throw ExitCode.failure
         }
         do {
-            options.cacheFile = sink.documentCacheFile
+            options.cacheFile = noCache ? nil : sink.documentCacheFile
             let report = try SiteBuilder(options: options, logger: logger).build(files, into: sink)
             let commitStart = DispatchTime.now().uptimeNanoseconds
             try sink.commit()

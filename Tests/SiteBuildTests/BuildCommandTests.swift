@@ -44,6 +44,24 @@ struct BuildCommandTests {
         }
     }
 
+    /// A rebuild keeps what did not change, recording what made each file beside Public/;
+    /// `--no-cache` makes everything again. The site is the same either way.
+    @Test func rebuildsKeepTheSameSiteWithOrWithoutTheCache() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(site)
+        let build = { (extra: [String]) in try HubProcess.run(["build", "--root", folder.url.path, "--today", "2026-11-26"] + extra) }
+        #expect(try build([]).status == 0)
+        let first = folder.snapshot("Public")
+        for extra in [[], [], ["--no-cache"], []] {
+            #expect(try build(extra).status == 0)
+            #expect(folder.snapshot("Public") == first, "\(extra)")
+        }
+        for name in [".Public.cache", ".Public.manifest", ".Public.spare.manifest"] {
+            #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(name).path), "\(name)")
+        }
+        #expect(try HubProcess.run(["build", "--help"]).standardOutput.contains("--no-cache"))
+    }
+
     @Test func refusesToReplaceTheSiteItself() throws {
         let folder = try TemporaryFolder()
         try folder.write(site)

@@ -39,8 +39,10 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     /// (`BuildOptions.cacheFile`): `.Public.cache`, beside the output like the spare.
     public let documentCacheFile: String
 
-    /// Takes the build lock and prepares the spare folder next to `destination`.
-    public init(destination: URL) throws {
+    /// Takes the build lock and prepares the spare folder next to `destination`. Without
+    /// `keepsPages`, every page is made again and nothing is recorded for the next build.
+    public init(destination: URL, keepsPages: Bool = true) throws {
+        self.keepsPages = keepsPages
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
@@ -62,7 +64,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         try FileManager.default.createDirectory(at: spare, withIntermediateDirectories: true)
         folders.insert("")
         previousContents = BackgroundListing(root: spare.path)
-        previousManifest = OutputManifest.read(from: spareManifest)
+        previousManifest = keepsPages ? OutputManifest.read(from: spareManifest) : OutputManifest()
     }
 
     deinit {
@@ -92,7 +94,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         lock.unlock()
     }
 
-    public var keepsPages: Bool { true }
+    public let keepsPages: Bool
 
     /// The spare's file at `path`, when the build before last made it from `fingerprint`
     /// and it is exactly as that build left it.
