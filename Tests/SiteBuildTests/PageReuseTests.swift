@@ -114,6 +114,12 @@ struct PageReuseTests {
         try manifest.write(to: path)
         #expect(OutputManifest.read(from: path).entries == manifest.entries)
         #expect(OutputManifest.read(from: path + "-missing").entries.isEmpty)
+        // A path no build writes (outside the folder) is not taken from a manifest.
+        for outside in ["../escape.html", "/etc/passwd", "a//b.html", "a/../../b.html"] {
+            manifest[outside] = .init(fingerprint: Fingerprint(high: 1, low: 2), identity: identity)
+        }
+        try manifest.write(to: path)
+        #expect(Set(OutputManifest.read(from: path).entries.keys) == ["a/index.html", "é/index.html"])
     }
 
     @Test func viewFingerprintsIgnoreKeyOrderButNotValues() {

@@ -46,7 +46,10 @@ struct OutputManifest: Sendable {
                 return (name, Entry(fingerprint: Fingerprint(high: words[0], low: words[1]), identity: identity))
             }), reader.isAtEnd else { return OutputManifest() }
             var manifest = OutputManifest()
-            manifest.entries = Dictionary(entries) { _, last in last }
+            // Only paths a build could have written: relative, and inside the folder.
+            manifest.entries = Dictionary(entries.filter { name, _ in
+                !name.isEmpty && !name.hasPrefix("/") && !name.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0.isEmpty }
+            }) { _, last in last }
             return manifest
         }
     }
