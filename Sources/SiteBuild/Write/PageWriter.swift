@@ -68,15 +68,7 @@ struct PageWriter: Sendable {
             switch job {
             case let .page(page): return (renderer.write(page, to: sink), nil, nil, nil)
             case let .markdown(document):
-                let key = checks != nil ? cache.map { _ in DocumentCache.key(for: document) } : nil
-                let cached = key.flatMap { cache?.entry(for: $0) }
-                let body = bodies.render(document, withProse: checks != nil && cached == nil)
-                let checked = cached.map { .init(document: document, findings: $0.findings, readability: $0.readability) }
-                    ?? checks?.check(document, prose: ProseUnits(document: document, blocks: body.rendered.body.prose))
-                let words = Self.searchWords(body.rendered, counted: cached?.words)
-                if cached == nil, let key, let checked {
-                    cache?.store(.init(findings: checked.findings, readability: checked.readability, words: words?.counted), for: key)
-                }
+                let (body, checked, words) = Self.render(document, bodies: bodies, checks: checks, cache: cache)
                 return (renderer.write(.document(body.rendered), to: sink), body.links, words, checked)
             }
         }
@@ -85,6 +77,23 @@ struct PageWriter: Sendable {
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
         return Written(files: pages.count + files.count, links: pages.compactMap(\.links), searchWords: pages.compactMap(\.words),
                        checks: pages.compactMap(\.checked))
+    }
+
+    /// One document's body, its checks' findings and its search words: the findings and
+    /// words from `cache` when the document's text is as it was in the last build (the body
+    /// is rendered either way: it depends on other documents' links too).
+    private static func render(_ document: SourceDocument, bodies: BodyRenderer, checks: ContentChecks?,
+                               cache: DocumentCache?) -> (BodyRenderer.Outcome, ContentChecks.DocumentOutcome?, ArticleWords?) {
+        let key = checks != nil ? cache.map { _ in DocumentCache.key(for: document) } : nil
+        let cached = key.flatMap { cache?.entry(for: $0) }
+        let body = bodies.render(document, withProse: checks != nil && cached == nil)
+        let checked = cached.map { .init(document: document, findings: $0.findings, readability: $0.readability) }
+            ?? checks?.check(document, prose: ProseUnits(document: document, blocks: body.rendered.body.prose))
+        let words = searchWords(body.rendered, counted: cached?.words)
+        if cached == nil, let key, let checked {
+            cache?.store(.init(findings: checked.findings, readability: checked.readability, words: words?.counted), for: key)
+        }
+        return (body, checked, words)
     }
 
     /// An article's words for search: title, summary, topics, section headings and text;
