@@ -136,6 +136,11 @@ struct PageReuseTests {
         // So does the order of a list, and where text is split.
         #expect(ViewFingerprint.of(["a": ["x", "y"]]) != ViewFingerprint.of(["a": ["y", "x"]]))
         #expect(ViewFingerprint.of(["a": "xy", "b": ""]) != ViewFingerprint.of(["a": "x", "b": "y"]))
+        // Text-only objects and lists of objects count as the general kinds would.
+        let entries: [[String: String]] = [["title": "A", "url": "a/"], ["title": "B", "url": "b/"]]
+        #expect(ViewFingerprint.of(["e": entries]) == ViewFingerprint.of(["e": entries.map { $0 as [String: Any] } as [Any]]))
+        #expect(ViewFingerprint.of(["e": entries[0]]) == ViewFingerprint.of(["e": entries[0] as [String: Any]]))
+        #expect(ViewFingerprint.of(["e": entries]) != ViewFingerprint.of(["e": Array(entries.reversed())]))
         // A value of a kind it does not know has no fingerprint: the page is always rendered.
         #expect(ViewFingerprint.of(["a": 1.5]) == nil)
         // A node kept with its fingerprint counts the same as one worked out each time.

@@ -11,7 +11,9 @@ import Glibc
 /// The identity (device, inode, size, modification and change times) is what makes this
 /// safe: a file anyone has edited, replaced or touched since no longer matches, nor does a
 /// manifest that has ended up beside the wrong folder. A manifest that cannot be read is
-/// an empty one: the build renders everything, as it would without it.
+/// an empty one: the build renders everything, as it would without it. The one edit it
+/// cannot see is one that keeps the size and lands within the file system's timestamp
+/// granularity (a few milliseconds on ext4) of the build's own write.
 struct OutputManifest: Sendable {
     struct Entry: Equatable, Sendable {
         let fingerprint: Fingerprint

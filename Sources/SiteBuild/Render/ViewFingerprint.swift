@@ -32,6 +32,19 @@ extension FingerprintHasher {
                 guard combine(node: node) else { return false }
             }
         case Kinds.context: return combine(object: value as! [String: Any])
+        case Kinds.contexts:
+            let objects = value as! [[String: Any]]
+            combine(5)
+            combine(objects.count)
+            for object in objects {
+                guard combine(object: object) else { return false }
+            }
+        case Kinds.texts: combine(texts: value as! [String: String])
+        case Kinds.textLists:
+            let objects = value as! [[String: String]]
+            combine(5)
+            combine(objects.count)
+            for object in objects { combine(texts: object) }
         default:
             // The rarer shapes (a list of dictionaries, say), as `ViewNode.wrap` reads them.
             switch value {
@@ -41,6 +54,23 @@ extension FingerprintHasher {
             }
         }
         return true
+    }
+
+    /// An object whose values are all text, as `combine(object:)` would take it, without
+    /// first converting it to `[String: Any]` (the A–Z's 20,000 entries are such objects).
+    private mutating func combine(texts object: [String: String]) {
+        var high: UInt64 = 0, low: UInt64 = 0
+        for (key, value) in object {
+            var entry = FingerprintHasher()
+            entry.combine(key)
+            entry.combineTagged(1, value)
+            let fingerprint = entry.finish()
+            high &+= fingerprint.high
+            low &+= fingerprint.low
+        }
+        combine(4)
+        combine(object.count)
+        combine(Fingerprint(high: high, low: low))
     }
 
     /// A node (an object the templates see) goes in as its own fingerprint, kept or not.
@@ -90,5 +120,8 @@ extension FingerprintHasher {
         static let node = ObjectIdentifier(ViewNode.self)
         static let nodes = ObjectIdentifier([ViewNode].self)
         static let context = ObjectIdentifier([String: Any].self)
+        static let contexts = ObjectIdentifier([[String: Any]].self)
+        static let texts = ObjectIdentifier([String: String].self)
+        static let textLists = ObjectIdentifier([[String: String]].self)
     }
 }
