@@ -30,8 +30,10 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     /// What the spare held when the build started, listed on a background thread while the
     /// build parses and renders, so pruning at the end needs no second walk.
     private let previousContents: BackgroundListing
-    /// What made the spare's pages (read at the start), and what made this build's.
+    /// What made the spare's pages and the destination's (read at the start), and what
+    /// made this build's.
     private let previousManifest: OutputManifest
+    private let destinationPrevious: OutputManifest
     private var manifest = OutputManifest()
     private let destinationManifest: String
     private let spareManifest: String
@@ -65,6 +67,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         folders.insert("")
         previousContents = BackgroundListing(root: spare.path)
         previousManifest = keepsPages ? OutputManifest.read(from: spareManifest) : OutputManifest()
+        destinationPrevious = keepsPages ? OutputManifest.read(from: destinationManifest) : OutputManifest()
     }
 
     deinit {
@@ -97,12 +100,20 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     public let keepsPages: Bool
 
     /// The spare's file at `path`, when the build before last made it from `fingerprint`
-    /// and it is exactly as that build left it.
+    /// and it is exactly as that build left it; else the destination's, copied into the
+    /// spare, when the last build made it so (the first rebuild, or a page an edit before
+    /// the last changed).
     public func reuse(_ path: String, madeFrom fingerprint: Fingerprint) -> Data? {
         let file = spare.path + "/" + path
-        guard let entry = previousManifest[path], entry.fingerprint == fingerprint, FileIdentity(path: file) == entry.identity,
-              let data = FileWriter.contents(of: file, size: Int(entry.identity.size)) else { return nil }
-        keep([(path, entry)])
+        if let entry = previousManifest[path], entry.fingerprint == fingerprint, FileIdentity(path: file) == entry.identity,
+           let data = FileWriter.contents(of: file, size: Int(entry.identity.size)) {
+            keep([(path, entry)])
+            return data
+        }
+        let current = destination.path + "/" + path
+        guard let entry = destinationPrevious[path], entry.fingerprint == fingerprint, FileIdentity(path: current) == entry.identity,
+              let data = FileWriter.contents(of: current, size: Int(entry.identity.size)),
+              (try? write(path, data, madeFrom: fingerprint)) != nil else { return nil }
         return data
     }
 
