@@ -43,8 +43,7 @@ struct OutputManifest: Sendable {
                     guard let word = reader.word() else { return nil }
                     words.append(word)
                 }
-                let identity = FileIdentity(device: words[2], inode: words[3], size: words[4], modified: (words[5], words[6]),
-                                            changed: (words[7], words[8]), mode: words[9])
+                guard let identity = FileIdentity(words: Array(words[2...])) else { return nil }
                 return (name, Entry(fingerprint: Fingerprint(high: words[0], low: words[1]), identity: identity))
             }), reader.isAtEnd else { return OutputManifest() }
             var manifest = OutputManifest()
@@ -63,12 +62,7 @@ struct OutputManifest: Sendable {
         writer.list(entries.sorted { $0.key < $1.key }) { writer, item in
             let (name, entry) = item
             writer.text(name)
-            let identity = entry.identity
-            for word in [entry.fingerprint.high, entry.fingerprint.low, identity.device, identity.inode, identity.size,
-                         identity.modified.seconds, identity.modified.nanoseconds, identity.changed.seconds,
-                         identity.changed.nanoseconds, identity.mode] {
-                writer.word(word)
-            }
+            for word in [entry.fingerprint.high, entry.fingerprint.low] + entry.identity.words { writer.word(word) }
         }
         let temporary = path + ".new"
         try FileWriter.write(Data(writer.bytes), to: temporary)
@@ -82,31 +76,30 @@ struct FileIdentity: Equatable, Sendable {
     let device: UInt64
     let inode: UInt64
     let size: UInt64
-    let modified: (seconds: UInt64, nanoseconds: UInt64)
-    let changed: (seconds: UInt64, nanoseconds: UInt64)
+    let modifiedSeconds: UInt64
+    let modifiedNanoseconds: UInt64
+    let changedSeconds: UInt64
+    let changedNanoseconds: UInt64
     let mode: UInt64
 
-    init(device: UInt64, inode: UInt64, size: UInt64, modified: (UInt64, UInt64), changed: (UInt64, UInt64), mode: UInt64) {
-        self.device = device
-        self.inode = inode
-        self.size = size
-        self.modified = modified
-        self.changed = changed
-        self.mode = mode
+    /// The fields in order, as a manifest stores them.
+    var words: [UInt64] {
+        [device, inode, size, modifiedSeconds, modifiedNanoseconds, changedSeconds, changedNanoseconds, mode]
+    }
+
+    init?(words: [UInt64]) {
+        guard words.count == 8 else { return nil }
+        (device, inode, size, modifiedSeconds) = (words[0], words[1], words[2], words[3])
+        (modifiedNanoseconds, changedSeconds, changedNanoseconds, mode) = (words[4], words[5], words[6], words[7])
     }
 
     /// The identity of the regular file at `path` (or where it links to); nil if there is none.
     init?(path: String, followingLinks: Bool = false) {
         var status = stat()
         guard (followingLinks ? stat(path, &status) : lstat(path, &status)) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        self.init(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: UInt64(status.st_size),
-                  modified: (UInt64(bitPattern: Int64(status.st_mtim.tv_sec)), UInt64(bitPattern: Int64(status.st_mtim.tv_nsec))),
-                  changed: (UInt64(bitPattern: Int64(status.st_ctim.tv_sec)), UInt64(bitPattern: Int64(status.st_ctim.tv_nsec))),
-                  mode: UInt64(status.st_mode))
-    }
-
-    static func == (lhs: FileIdentity, rhs: FileIdentity) -> Bool {
-        lhs.device == rhs.device && lhs.inode == rhs.inode && lhs.size == rhs.size && lhs.modified == rhs.modified
-            && lhs.changed == rhs.changed && lhs.mode == rhs.mode
+        func word<T: BinaryInteger>(_ value: T) -> UInt64 { UInt64(truncatingIfNeeded: value) }
+        self.init(words: [word(status.st_dev), word(status.st_ino), word(status.st_size), word(status.st_mtim.tv_sec),
+                          word(status.st_mtim.tv_nsec), word(status.st_ctim.tv_sec), word(status.st_ctim.tv_nsec),
+                          word(status.st_mode)])
     }
 }

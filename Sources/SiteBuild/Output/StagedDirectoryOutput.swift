@@ -37,6 +37,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     private var manifest = OutputManifest()
     private let destinationManifest: String
     private let spareManifest: String
+    public let keepsPages: Bool
     /// Where a build keeps its documents' check results and search words for the next
     /// (`BuildOptions.cacheFile`): `.Public.cache`, beside the output like the spare.
     public let documentCacheFile: String
@@ -97,24 +98,27 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         lock.unlock()
     }
 
-    public let keepsPages: Bool
-
     /// The spare's file at `path`, when the build before last made it from `fingerprint`
     /// and it is exactly as that build left it; else the destination's, copied into the
     /// spare, when the last build made it so (the first rebuild, or a page an edit before
     /// the last changed).
     public func reuse(_ path: String, madeFrom fingerprint: Fingerprint) -> Data? {
-        let file = spare.path + "/" + path
-        if let entry = previousManifest[path], entry.fingerprint == fingerprint, FileIdentity(path: file) == entry.identity,
-           let data = FileWriter.contents(of: file, size: Int(entry.identity.size)) {
+        if let (entry, data) = Self.unchanged(previousManifest[path], at: spare.path + "/" + path, madeFrom: fingerprint) {
             keep([(path, entry)])
             return data
         }
-        let current = destination.path + "/" + path
-        guard let entry = destinationPrevious[path], entry.fingerprint == fingerprint, FileIdentity(path: current) == entry.identity,
-              let data = FileWriter.contents(of: current, size: Int(entry.identity.size)),
+        guard let (_, data) = Self.unchanged(destinationPrevious[path], at: destination.path + "/" + path, madeFrom: fingerprint),
               (try? write(path, data, madeFrom: fingerprint)) != nil else { return nil }
         return data
+    }
+
+    /// The file's bytes, when its manifest entry says it was made from `fingerprint` and it
+    /// is exactly as written then.
+    private static func unchanged(_ entry: OutputManifest.Entry?, at file: String,
+                                  madeFrom fingerprint: Fingerprint) -> (OutputManifest.Entry, Data)? {
+        guard let entry, entry.fingerprint == fingerprint, FileIdentity(path: file) == entry.identity,
+              let data = FileWriter.contents(of: file, size: Int(entry.identity.size)) else { return nil }
+        return (entry, data)
     }
 
     public func reuse(group fingerprint: Fingerprint) -> [String]? {

@@ -15,8 +15,8 @@ extension FingerprintHasher {
     /// An object's entries are combined in no particular order, as a dictionary has none.
     mutating func combine(view value: Any) -> Bool {
         switch ObjectIdentifier(type(of: value)) {
-        case Kinds.string: combineTagged(1, value as! String)
-        case Kinds.text: combineTagged(1, (value as! TextValue).text)
+        case Kinds.string: return combineText(value as! String)
+        case Kinds.text: return combineText((value as! TextValue).text)
         case Kinds.bool:
             combine(2)
             combine((value as! Bool) ? 1 : 0)
@@ -24,53 +24,24 @@ extension FingerprintHasher {
             combine(3)
             combine(value as! Int)
         case Kinds.node: return combine(node: value as! ViewNode)
-        case Kinds.nodes:
-            let nodes = value as! [ViewNode]
-            combine(5)
-            combine(nodes.count)
-            for node in nodes {
-                guard combine(node: node) else { return false }
-            }
-        case Kinds.context: return combine(object: value as! [String: Any])
+        case Kinds.nodes: return combine(list: value as! [ViewNode]) { $0.combine(node: $1) }
+        case Kinds.context: return combine(object: value as! [String: Any]) { $0.combine(view: $1) }
         case Kinds.contexts:
-            let objects = value as! [[String: Any]]
-            combine(5)
-            combine(objects.count)
-            for object in objects {
-                guard combine(object: object) else { return false }
-            }
-        case Kinds.texts: combine(texts: value as! [String: String])
+            return combine(list: value as! [[String: Any]]) { $0.combine(object: $1) { $0.combine(view: $1) } }
+        // Text-only objects (the A–Z's 20,000 entries) as the general kinds would take them,
+        // without first converting each to `[String: Any]`.
+        case Kinds.texts: return combine(object: value as! [String: String]) { $0.combineText($1) }
         case Kinds.textLists:
-            let objects = value as! [[String: String]]
-            combine(5)
-            combine(objects.count)
-            for object in objects { combine(texts: object) }
+            return combine(list: value as! [[String: String]]) { $0.combine(object: $1) { $0.combineText($1) } }
         default:
             // The rarer shapes (a list of dictionaries, say), as `ViewNode.wrap` reads them.
             switch value {
-            case let object as [String: Any]: return combine(object: object)
-            case let list as [Any]: return combine(list: list)
+            case let object as [String: Any]: return combine(object: object) { $0.combine(view: $1) }
+            case let list as [Any]: return combine(list: list) { $0.combine(view: $1) }
             default: return false
             }
         }
         return true
-    }
-
-    /// An object whose values are all text, as `combine(object:)` would take it, without
-    /// first converting it to `[String: Any]` (the A–Z's 20,000 entries are such objects).
-    private mutating func combine(texts object: [String: String]) {
-        var high: UInt64 = 0, low: UInt64 = 0
-        for (key, value) in object {
-            var entry = FingerprintHasher()
-            entry.combine(key)
-            entry.combineTagged(1, value)
-            let fingerprint = entry.finish()
-            high &+= fingerprint.high
-            low &+= fingerprint.low
-        }
-        combine(4)
-        combine(object.count)
-        combine(Fingerprint(high: high, low: low))
     }
 
     /// A node (an object the templates see) goes in as its own fingerprint, kept or not.
@@ -81,17 +52,20 @@ extension FingerprintHasher {
         return true
     }
 
-    private mutating func combineTagged(_ tag: Int, _ text: String) {
-        combine(tag)
+    /// Text, and `combineText` of any text-only object's values.
+    private mutating func combineText(_ text: String) -> Bool {
+        combine(1)
         combine(text)
+        return true
     }
 
-    private mutating func combine(object: [String: Any]) -> Bool {
+    /// An object: each entry hashed on its own and the results summed, so order is no matter.
+    private mutating func combine<Value>(object: [String: Value], _ combineValue: (inout FingerprintHasher, Value) -> Bool) -> Bool {
         var high: UInt64 = 0, low: UInt64 = 0
         for (key, value) in object {
             var entry = FingerprintHasher()
             entry.combine(key)
-            guard entry.combine(view: value) else { return false }
+            guard combineValue(&entry, value) else { return false }
             let fingerprint = entry.finish()
             high &+= fingerprint.high
             low &+= fingerprint.low
@@ -102,11 +76,12 @@ extension FingerprintHasher {
         return true
     }
 
-    private mutating func combine(list: [some Any]) -> Bool {
+    /// A list, in order.
+    private mutating func combine<Item>(list: [Item], _ combineItem: (inout FingerprintHasher, Item) -> Bool) -> Bool {
         combine(5)
         combine(list.count)
         for item in list {
-            guard combine(view: item) else { return false }
+            guard combineItem(&self, item) else { return false }
         }
         return true
     }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Appends numbers and text to bytes for the files a build keeps for the next one
 /// (`OutputManifest`, `DocumentCache`). Counts are variable-length (most are small).
@@ -48,16 +45,7 @@ struct BinaryWriter {
     /// file could not take it.
     mutating func flush(to descriptor: Int32) -> Bool {
         defer { bytes.removeAll(keepingCapacity: true) }
-        let written = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let count = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
+        let written = bytes.withUnsafeBytes { FileWriter.write($0, to: descriptor) } == nil
         if !written { failures += 1 }
         return written
     }

@@ -10,7 +10,7 @@ enum ExecutableIdentity {
         let identity = FileIdentity(path: "/proc/self/exe", followingLinks: true)
         return Fingerprint { hasher in
             if let identity {
-                for word in [identity.device, identity.inode, identity.size, identity.modified.seconds, identity.modified.nanoseconds] {
+                for word in [identity.device, identity.inode, identity.size, identity.modifiedSeconds, identity.modifiedNanoseconds] {
                     hasher.combine(word)
                 }
             } else {

@@ -84,7 +84,7 @@ struct PageWriter: Sendable {
     /// is rendered either way: it depends on other documents' links too).
     private static func render(_ document: SourceDocument, bodies: BodyRenderer, checks: ContentChecks?,
                                cache: DocumentCache?) -> (BodyRenderer.Outcome, ContentChecks.DocumentOutcome?, ArticleWords?) {
-        let key = checks != nil ? cache.map { _ in DocumentCache.key(for: document) } : nil
+        let key = checks == nil || cache == nil ? nil : DocumentCache.key(for: document)
         let cached = key.flatMap { cache?.entry(for: $0) }
         let body = bodies.render(document, withProse: checks != nil && cached == nil)
         let checked = cached.map { .init(document: document, findings: $0.findings, readability: $0.readability) }
