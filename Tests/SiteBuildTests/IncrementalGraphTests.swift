@@ -48,21 +48,6 @@ import Testing
         }
     }
 
-    /// A small deterministic generator (SplitMix64), so a failure replays exactly.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ list: [T]) -> T { list[below(list.count)] }
-        mutating func phrase(_ count: Int) -> String { (0..<count).map { _ in pick(IncrementalGraphTests.words) }.joined(separator: " ") }
-    }
-
     /// The minimal site with an article template that shows related articles and topics.
     static func site(_ articles: [Article]) -> SiteFixture {
         var site = SiteFixture.minimal.with("""
@@ -91,7 +76,7 @@ import Testing
 
     @Test(arguments: [UInt64(1), 2, 3, 4])
     func randomEditsServeWhatAFullBuildWrites(seed: UInt64) throws {
-        var random = Random(state: seed)
+        var random = SeededRandom(seed: seed)
         var articles = (0..<30).map { index in
             Article(name: "a\(index)", title: random.phrase(2).capitalized, summary: random.phrase(4), topics: random.pick(Self.topicChoices),
                     published: random.pick(Self.dates), weight: random.below(2), body: "## \(random.phrase(1))\n\n\(random.phrase(8)).")
@@ -139,4 +124,8 @@ import Testing
             if !wrong.isEmpty { return }
         }
     }
+}
+
+private extension SeededRandom {
+    mutating func phrase(_ count: Int) -> String { (0..<count).map { _ in pick(IncrementalGraphTests.words) }.joined(separator: " ") }
 }

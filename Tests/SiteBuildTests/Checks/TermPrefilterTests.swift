@@ -70,6 +70,28 @@ struct TermPrefilterTests {
         #expect(!spaced.scan(Array("bipolar disorder".utf8)).contains(0))
     }
 
+    /// The scanner's table is 16-bit for a guide of a few hundred terms and 32-bit past
+    /// that; both must find exactly what a plain substring search finds.
+    @Test func theScannerAgreesWithAPlainSearchAtEitherTableWidth() {
+        var random = SeededRandom(seed: 7)
+        let letters = Array("abcdefghij".utf8)
+        func word(_ length: Int) -> [UInt8] { (0..<length).map { _ in random.pick(letters) } }
+        for (literalCount, wide) in [(40, false), (6_000, true)] {
+            let literals = Array(Set((0..<literalCount).map { _ in word(2 + random.below(literalCount > 100 ? 9 : 3)) }))
+            let scanner = LiteralScanner(literals.map { RequiredText.Literal(bytes: $0, startsWord: false, endsWord: false) })
+            #expect(scanner.needsWideTable == wide)
+            for _ in 0..<10 {
+                let text = word(400)
+                let found = scanner.scan(text)
+                let pieces = Set(text.indices.flatMap { start in (2...10).map { Array(text[start..<min(text.count, start + $0)]) } })
+                for (index, literal) in literals.enumerated() {
+                    let present = pieces.contains(literal)
+                    #expect(found.contains(index) == present, "\(String(decoding: literal, as: UTF8.self))")
+                }
+            }
+        }
+    }
+
     @Test func rulesOutProseThatCannotMatch() throws {
         let guide = try Self.shippedGuide()
         func mayMatch(_ pattern: String, _ text: String) -> Bool {
