@@ -1,6 +1,6 @@
 import Foundation
 
-/// 64-bit FNV-1a, for the index's version hash and `WordTable`.
+/// 64-bit FNV-1a, for the index's version hash.
 struct FNV1a {
     private(set) var state: UInt64 = 0xcbf2_9ce4_8422_2325
     mutating func add(_ data: Data) {

@@ -10,6 +10,36 @@ struct SearchAnalyzerTests {
         return analyzer.terms(text)
     }
 
+    /// Words are told apart by every byte, whatever their length: the hash reads eight
+    /// bytes at a time and the ends of a word twice, so words that differ in one byte at
+    /// any place must still get numbers of their own.
+    @Test func theWordTableNumbersEveryDistinctWordOnce() {
+        var table = WordTable(expectedWords: 4)
+        var words: [[UInt8]] = []
+        for length in 0...40 {
+            let base = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            words.append(base)
+            for position in 0..<length {
+                var changed = base
+                changed[position] = UInt8(ascii: "z") - UInt8(position % 3)
+                if changed != base { words.append(changed) }
+            }
+        }
+        var seen = Set<[UInt8]>()
+        words = words.filter { seen.insert($0).inserted }
+        for (index, word) in words.enumerated() {
+            let (number, isNew) = table.number(word[...])
+            #expect(number == index && isNew)
+        }
+        #expect(table.count == words.count)
+        for (index, word) in words.enumerated() {
+            #expect(table.number(word[...]) == (index, false))
+            #expect(table.lookUp(word[...]) == index)
+            #expect(Array(table.word(index)) == word)
+        }
+        #expect(table.lookUp(Array("not there".utf8)[...]) == nil)
+    }
+
     /// The index's JSON is written byte by byte; it must still parse to what was written.
     @Test func jsonTextWritesNumbersAndEscapedStrings() throws {
         var json = JSONText()
