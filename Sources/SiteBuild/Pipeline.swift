@@ -52,7 +52,7 @@ public struct SiteBuilder: Sendable {
     /// Builds `files` into `output`. Throws `BuildFailure` with every problem of the first
     /// stage that had any, or with every content-check error (and warning, under
     /// `--strict`) together with the other warnings.
-    public func build(_ files: SiteFiles, into output: some OutputSink) throws -> BuildReport {
+    public func build(_ files: consuming SiteFiles, into output: some OutputSink) throws -> BuildReport {
         let report = try run(files, into: output, reportsInfo: false)
         let failing = report.checks.failing(strict: options.strict)
         guard failing.isEmpty else {
@@ -64,7 +64,7 @@ public struct SiteBuilder: Sendable {
     /// Runs every check, rendering every page without writing any (`hub check`, and the
     /// preview's overlay and register). A stage that stops the build (a front-matter error)
     /// is reported as findings of the rule `build`.
-    public func check(_ files: SiteFiles) -> CheckReport {
+    public func check(_ files: consuming SiteFiles) -> CheckReport {
         do {
             return try run(files, into: DiscardingOutput(), reportsInfo: true).checks
         } catch let failure as BuildFailure {
@@ -74,9 +74,12 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    private func run(_ files: SiteFiles, into output: some OutputSink, reportsInfo: Bool) throws -> BuildReport {
+    private func run(_ files: consuming SiteFiles, into output: some OutputSink, reportsInfo: Bool) throws -> BuildReport {
         let clock = StageClock(logger: logger)
         let loaded = try clock.run("Loaded files") { try ContentLoader.load(files, jobs: options.jobs).get() }
+        // The files' bytes are text now: dropped here unless the caller keeps them (the
+        // preview does), instead of staying beside their copies for the whole build.
+        _ = consume files
         do {
             let report = try build(loaded, into: output, clock: clock, reportsInfo: reportsInfo)
             BackgroundRelease.release(consume loaded)

@@ -87,7 +87,7 @@ struct BuildCommand: ParsableCommand {
         }
         do {
             options.cacheFile = noCache ? nil : sink.documentCacheFile
-            let report = try SiteBuilder(options: options, logger: logger).build(files, into: sink)
+            let report = try SiteBuilder(options: options, logger: logger).build(consume files, into: sink)
             let commitStart = DispatchTime.now().uptimeNanoseconds
             try sink.commit()
             logger.debug("Replaced \(outputURL.lastPathComponent)/ (\((DispatchTime.now().uptimeNanoseconds - commitStart) / 1_000_000) ms)")
