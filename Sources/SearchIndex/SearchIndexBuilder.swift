@@ -61,8 +61,8 @@ public struct SearchIndexBuilder: Sendable {
         let keys = Array(Set(wordTerms.compactMap { $0 }).union(topicTerms)).sorted(by: Self.precedes)
         let termNumber = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
         let termOfWord = wordTerms.map { $0.map { termNumber[$0]! } }
-        let perArticle = concurrentMap(articles) { article -> (terms: [Int32: FieldCounts], lengths: [Int], lexicon: [Int32]) in
-            var terms: [Int32: FieldCounts] = [:]
+        let perArticle = concurrentMap(articles) { article -> (terms: [(term: Int32, counts: FieldCounts)], lengths: [Int], lexicon: [Int32]) in
+            var terms: [(term: Int32, counts: FieldCounts)] = []
             terms.reserveCapacity(article.wordCount)
             var lengths = [0, 0, 0, 0]
             var lexicon: [Int32] = []
@@ -70,10 +70,11 @@ public struct SearchIndexBuilder: Sendable {
                 let word = article.word(index)
                 guard let number = wordTable.lookUp(word), let term = termOfWord[number] else { continue }
                 let counts = article.fieldCounts[index]
-                terms[term, default: FieldCounts()].add(counts)
+                terms.append((term, counts))
                 for field in ArticleWords.Field.allCases { lengths[field.rawValue] += counts[field] }
                 if word.count >= 4 { lexicon.append(Int32(number)) }
             }
+            Self.mergeRuns(&terms)
             return (terms, lengths, lexicon)
         }
         let count = articles.count
@@ -220,6 +221,23 @@ public struct SearchIndexBuilder: Sendable {
         json.raw("}")
         files.append(Self.file("manifest", json.bytes))
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// Sorts an article's terms and adds up the counts of words that share a term
+    /// (`support`, `supporting`), in place. A sorted list, not a dictionary per article:
+    /// no hash per word, and less memory while every article's terms wait for the postings.
+    private static func mergeRuns(_ terms: inout [(term: Int32, counts: FieldCounts)]) {
+        terms.sort { $0.term < $1.term }
+        var last = -1
+        for index in terms.indices {
+            if last >= 0, terms[last].term == terms[index].term {
+                terms[last].counts.add(terms[index].counts)
+            } else {
+                last += 1
+                terms[last] = terms[index]
+            }
+        }
+        terms.removeLast(terms.count - (last + 1))
     }
 
     /// Every distinct folded word, numbered by its bytes, as a String at its number, and its
