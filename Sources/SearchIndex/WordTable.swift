@@ -63,9 +63,9 @@ public struct WordTable: Sendable {
         }
     }
 
-    /// A hash of `word` read eight bytes at a time (FNV-1a's byte at a time was half the
-    /// table's cost), with overlapping reads for the ends, as wyhash reads short inputs:
-    /// most words are one or two reads.
+    /// A hash of `word` read eight bytes at a time, with overlapping reads for the ends as
+    /// wyhash reads short inputs: most words are one or two reads (FNV-1a, a byte at a
+    /// time, made numbering cost 461 M instructions at 1,000 articles against 386 M).
     @inline(__always)
     private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let count = word.count
@@ -102,7 +102,8 @@ public struct WordTable: Sendable {
 
     private func isEntry(_ entry: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let range = range(entry)
-        guard range.count == word.count, !word.isEmpty else { return range.count == word.count }
+        guard range.count == word.count else { return false }
+        guard !word.isEmpty else { return true }
         return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + range.lowerBound, word.baseAddress!, word.count) == 0 }
     }
 
