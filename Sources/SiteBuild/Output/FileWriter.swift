@@ -32,10 +32,10 @@ enum FileWriter {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
+            if written < 0, errno == EINTR { continue }
+            // Nothing written for a non-empty request would loop for ever; the cache's
+            // writer used to stop there too.
+            guard written > 0 else { return written < 0 ? errno : EIO }
             offset += written
         }
         return nil

@@ -32,8 +32,8 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     private let previousContents: BackgroundListing
     /// What made the spare's pages and the destination's (read at the start), and what
     /// made this build's.
-    private let previousManifest: OutputManifest
-    private let destinationPrevious: OutputManifest
+    private let spareRecord: OutputManifest
+    private let destinationRecord: OutputManifest
     private var manifest = OutputManifest()
     private let destinationManifest: String
     private let spareManifest: String
@@ -67,8 +67,8 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         try FileManager.default.createDirectory(at: spare, withIntermediateDirectories: true)
         folders.insert("")
         previousContents = BackgroundListing(root: spare.path)
-        previousManifest = keepsPages ? OutputManifest.read(from: spareManifest) : OutputManifest()
-        destinationPrevious = keepsPages ? OutputManifest.read(from: destinationManifest) : OutputManifest()
+        spareRecord = keepsPages ? OutputManifest.read(from: spareManifest) : OutputManifest()
+        destinationRecord = keepsPages ? OutputManifest.read(from: destinationManifest) : OutputManifest()
     }
 
     deinit {
@@ -103,11 +103,11 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     /// spare, when the last build made it so (the first rebuild, or a page an edit before
     /// the last changed).
     public func reuse(_ path: String, madeFrom fingerprint: Fingerprint) -> Data? {
-        if let (entry, data) = Self.unchanged(previousManifest[path], at: spare.path + "/" + path, madeFrom: fingerprint) {
+        if let (entry, data) = Self.unchanged(spareRecord[path], at: spare.path + "/" + path, madeFrom: fingerprint) {
             keep([(path, entry)])
             return data
         }
-        guard let (_, data) = Self.unchanged(destinationPrevious[path], at: destination.path + "/" + path, madeFrom: fingerprint),
+        guard let (_, data) = Self.unchanged(destinationRecord[path], at: destination.path + "/" + path, madeFrom: fingerprint),
               (try? write(path, data, madeFrom: fingerprint)) != nil else { return nil }
         return data
     }
@@ -122,7 +122,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     public func reuse(group fingerprint: Fingerprint) -> [String]? {
-        let group = previousManifest.entries.filter { $0.value.fingerprint == fingerprint }
+        let group = spareRecord.entries.filter { $0.value.fingerprint == fingerprint }
         guard !group.isEmpty, group.allSatisfy({ FileIdentity(path: spare.path + "/" + $0.key) == $0.value.identity }) else { return nil }
         keep(group.map { ($0.key, $0.value) })
         return group.keys.sorted()

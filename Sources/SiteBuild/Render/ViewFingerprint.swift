@@ -34,7 +34,7 @@ extension FingerprintHasher {
         case Kinds.textLists:
             return combine(list: value as! [[String: String]]) { $0.combine(object: $1) { $0.combineText($1) } }
         default:
-            // The rarer shapes (a list of dictionaries, say), as `ViewNode.wrap` reads them.
+            // The rarer shapes (a list of mixed values, say), as `ViewNode.wrap` reads them.
             switch value {
             case let object as [String: Any]: return combine(object: object) { $0.combine(view: $1) }
             case let list as [Any]: return combine(list: list) { $0.combine(view: $1) }
