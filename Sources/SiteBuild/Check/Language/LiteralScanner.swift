@@ -20,12 +20,14 @@ struct LiteralScanner: Sendable {
     let count: Int
     /// Byte → its class: 0 for bytes in no literal, else 1…
     private let byteClass: [UInt8]
-    private let classCount: Int
     /// The transition table, row by row (`StateTable`).
     private let table: StateTable
     /// The first state (as a row offset) at which a literal ends: states are numbered so
     /// that all of those come last, and the scan tests one comparison a byte.
     private let firstOutputRow: Int
+    /// A row offset back to its state number (rows are `classCount` transitions long),
+    /// for the outputs.
+    private let stateOfRow: ExactDivisor
     /// The literals ending at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
     private let outputs: [Output]
@@ -91,9 +93,9 @@ struct LiteralScanner: Sendable {
         for old in order { outputStart.append(outputStart[outputStart.count - 1] + Int32(ends[old].count)) }
         ends = order.map { ends[$0] }
         self.byteClass = byteClass
-        self.classCount = classCount
         self.table = StateTable(rows)
         self.firstOutputRow = ends.filter(\.isEmpty).count * classCount
+        self.stateOfRow = ExactDivisor(classCount)
         self.outputStart = outputStart
         var neighbours: [RequiredText.AdjacentWords] = []
         func neighbour(_ words: RequiredText.AdjacentWords) -> Int32 {
@@ -134,27 +136,49 @@ struct LiteralScanner: Sendable {
         byteClass.withUnsafeBufferPointer { byteClass in
             outputStart.withUnsafeBufferPointer { outputStart in
                 outputs.withUnsafeBufferPointer { outputs in
-                    var row = 0
-                    for position in 0..<bytes.count {
-                        row = Int(truncatingIfNeeded: rows[row &+ Int(byteClass[Int(bytes[position])])])
-                        guard row >= firstOutputRow else { continue }
-                        let state = row / classCount
+                    var row = 0, position = 0
+                    while position < bytes.count {
+                        (position, row) = Self.walk(bytes, from: position, row: row, rows: rows, byteClass: byteClass,
+                                                    stoppingAt: firstOutputRow)
+                        guard row >= firstOutputRow else { return }
+                        let state = stateOfRow.divide(row)
                         for output in outputs[Int(outputStart[state])..<Int(outputStart[state &+ 1])] {
-                            let start = position &+ 1 &- Int(output.length)
-                            if output.startsWord, start > 0, RequiredText.Literal.isWordByte(bytes[start &- 1]) { continue }
-                            if output.afterNonLetter, start > 0, RequiredText.Literal.isLetterByte(bytes[start &- 1]) { continue }
-                            if output.endsWord, position &+ 1 < bytes.count,
-                               RequiredText.Literal.isWordByte(bytes[position &+ 1]) { continue }
-                            if output.notFollowedBy >= 0,
-                               neighbours[Int(output.notFollowedBy)].match(bytes, from: position &+ 1) { continue }
-                            if output.precededBy >= 0,
-                               !neighbours[Int(output.precededBy)].mayPrecede(bytes, end: start) { continue }
-                            found[Int(output.literal) >> 6] |= 1 << UInt64(output.literal & 63)
+                            record(output, endingAt: position &- 1, in: bytes, into: found)
                         }
                     }
                 }
             }
         }
+    }
+
+    /// Follows the transitions from `row` until a state where a literal ends (returning the
+    /// position after its last byte) or the end of the text. Every byte goes through this
+    /// loop and nothing else: on its own, the state stays in a register (inside the loop
+    /// that also handled outputs it went through the stack, a store and a load each byte).
+    @inline(never)
+    private static func walk<Row: FixedWidthInteger>(_ bytes: UnsafeBufferPointer<UInt8>, from startPosition: Int, row startRow: Int,
+                                                     rows: UnsafeBufferPointer<Row>, byteClass: UnsafeBufferPointer<UInt8>,
+                                                     stoppingAt firstOutputRow: Int) -> (position: Int, row: Int) {
+        var row = startRow
+        var position = startPosition
+        while position < bytes.count {
+            row = Int(truncatingIfNeeded: rows[row &+ Int(byteClass[Int(bytes[position])])])
+            position &+= 1
+            if row >= firstOutputRow { break }
+        }
+        return (position, row)
+    }
+
+    /// Marks `output`'s literal as found if its conditions hold where it ends, at `end`.
+    private func record(_ output: Output, endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>,
+                        into found: UnsafeMutableBufferPointer<UInt64>) {
+        let start = end &+ 1 &- Int(output.length)
+        if output.startsWord, start > 0, RequiredText.Literal.isWordByte(bytes[start &- 1]) { return }
+        if output.afterNonLetter, start > 0, RequiredText.Literal.isLetterByte(bytes[start &- 1]) { return }
+        if output.endsWord, end &+ 1 < bytes.count, RequiredText.Literal.isWordByte(bytes[end &+ 1]) { return }
+        if output.notFollowedBy >= 0, neighbours[Int(output.notFollowedBy)].match(bytes, from: end &+ 1) { return }
+        if output.precededBy >= 0, !neighbours[Int(output.precededBy)].mayPrecede(bytes, end: start) { return }
+        found[Int(output.literal) >> 6] |= 1 << UInt64(output.literal & 63)
     }
 
     /// Whether the table took 32 bits a transition (for tests).

@@ -105,6 +105,10 @@ extension RequiredText {
         "your", "our", "him", "them", "me", "us", "off", "up", "own", "bit",
     ].map { Array($0.utf8) })
 
+    /// A literal this short that need not start a word is inside too many words to rule
+    /// anything out.
+    static let commonEndingLength = 2
+
     /// This condition without the parts of an all-of that need only common words, when a
     /// rarer part remains. It only weakens the condition, so no match is ever ruled out.
     var droppingCommonWords: RequiredText {
@@ -121,8 +125,11 @@ extension RequiredText {
     private var isCommon: Bool {
         switch self {
         // Even after given words ("(the)_a"): a common word is found everywhere, and each
-        // find of one costs a look back.
-        case let .literal(literal): Self.commonWords.contains(literal.bytes)
+        // find of one costs a look back. So is a word ending of one or two letters
+        // (`overdos(?:e|ed|ing)`: "e" and "ed" ending a word; a digit): in one build of
+        // 1,000 articles such endings were 2.0 M of the scan's 2.4 M finds.
+        case let .literal(literal):
+            Self.commonWords.contains(literal.bytes) || (!literal.startsWord && literal.bytes.count <= Self.commonEndingLength)
         case let .any(parts): parts.contains(where: \.isCommon)
         case let .all(parts): parts.allSatisfy(\.isCommon)
         }
