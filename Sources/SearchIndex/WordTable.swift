@@ -103,8 +103,30 @@ public struct WordTable: Sendable {
     private func isEntry(_ entry: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let range = range(entry)
         guard range.count == word.count else { return false }
-        guard !word.isEmpty else { return true }
-        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + range.lowerBound, word.baseAddress!, word.count) == 0 }
+        guard let other = word.baseAddress else { return true }
+        return arena.withUnsafeBufferPointer { Self.equal($0.baseAddress! + range.lowerBound, other, count: word.count) }
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal, read as the hash reads them (eight
+    /// bytes at a time, the ends overlapping): the words are short and their hashes already
+    /// agree, so a call to `memcmp` cost more than the comparison.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let a = UnsafeRawPointer(a), b = UnsafeRawPointer(b)
+        func differ<Word: FixedWidthInteger>(_ offset: Int, _: Word.Type) -> Bool {
+            a.loadUnaligned(fromByteOffset: offset, as: Word.self) != b.loadUnaligned(fromByteOffset: offset, as: Word.self)
+        }
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                if differ(offset, UInt64.self) { return false }
+                offset += 8
+            }
+            return !differ(count - 8, UInt64.self)
+        }
+        if count >= 4 { return !differ(0, UInt32.self) && !differ(count - 4, UInt32.self) }
+        for offset in 0..<count where differ(offset, UInt8.self) { return false }
+        return true
     }
 
     private func range(_ entry: Int) -> Range<Int> { (entry == 0 ? 0 : ends[entry - 1])..<ends[entry] }

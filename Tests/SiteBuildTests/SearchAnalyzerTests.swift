@@ -40,6 +40,23 @@ struct SearchAnalyzerTests {
         #expect(table.lookUp(Array("not there".utf8)[...]) == nil)
     }
 
+    /// Words whose hashes agree are compared eight bytes at a time with the ends read
+    /// twice: a difference in any one byte, at any length, must tell them apart.
+    @Test func theWordTableComparesWordsByEveryByte() {
+        func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+            a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in WordTable.equal(a.baseAddress!, b.baseAddress!, count: a.count) } }
+        }
+        for length in 1...40 {
+            let word = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            #expect(equal(word, Array(word)))
+            for position in 0..<length {
+                var changed = word
+                changed[position] ^= 0x20
+                #expect(!equal(changed, word), "length \(length), byte \(position)")
+            }
+        }
+    }
+
     /// The index's JSON is written byte by byte; it must still parse to what was written.
     @Test func jsonTextWritesNumbersAndEscapedStrings() throws {
         var json = JSONText()
