@@ -197,34 +197,31 @@ public struct ReadabilityScores: Sendable, Hashable {
     /// textstat's sentences: the regular expression `\b[^.!?]+[.!?]*`, scanned by hand, each
     /// with its number of words.
     static func sentenceSpans(_ classes: [ScalarClass]) -> [SentenceSpan] {
-        func isWord(_ index: Int) -> Bool { index >= 0 && index < classes.count && classes[index] == .word }
-        var spans: [SentenceSpan] = []
-        var index = 0
-        while index < classes.count {
-            guard isWord(index - 1) != isWord(index), classes[index] != .stop else {
-                index += 1
-                continue
-            }
-            var end = index, words = 0, inToken = false, tokenHasWord = false
-            while end < classes.count, classes[end] != .stop {
-                switch classes[end] {
-                case .whitespace:
-                    if inToken, tokenHasWord { words += 1 }
-                    inToken = false
-                    tokenHasWord = false
-                case .word:
-                    inToken = true
-                    tokenHasWord = true
-                case .stop, .other:
-                    inToken = true
+        classes.withUnsafeBufferPointer { classes in
+            func isWord(_ index: Int) -> Bool { index >= 0 && index < classes.count && classes[index] == .word }
+            var spans: [SentenceSpan] = []
+            var index = 0
+            while index < classes.count {
+                guard isWord(index - 1) != isWord(index), classes[index] != .stop else {
+                    index += 1
+                    continue
                 }
-                end += 1
+                // A token (between white space) counts as a word when it holds a word
+                // character; kept as a flag, not a switch, whose jump mispredicted on
+                // nearly every scalar.
+                var end = index, words = 0, tokenHasWord = false
+                while end < classes.count, classes[end] != .stop {
+                    let isSpace = classes[end] == .whitespace
+                    words &+= isSpace && tokenHasWord ? 1 : 0
+                    tokenHasWord = classes[end] == .word || (tokenHasWord && !isSpace)
+                    end += 1
+                }
+                while end < classes.count, classes[end] == .stop { end += 1 }
+                if tokenHasWord { words += 1 }
+                spans.append(SentenceSpan(start: index, end: end, words: words))
+                index = end
             }
-            while end < classes.count, classes[end] == .stop { end += 1 }
-            if inToken, tokenHasWord { words += 1 }
-            spans.append(SentenceSpan(start: index, end: end, words: words))
-            index = end
+            return spans
         }
-        return spans
     }
 }
