@@ -103,8 +103,9 @@ public struct WordTable: Sendable {
     private func isEntry(_ entry: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let range = range(entry)
         guard range.count == word.count else { return false }
-        guard let other = word.baseAddress else { return true }
-        return arena.withUnsafeBufferPointer { Self.equal($0.baseAddress! + range.lowerBound, other, count: word.count) }
+        // An empty word can have a base address (a slice's) while the arena has none.
+        guard !word.isEmpty else { return true }
+        return arena.withUnsafeBufferPointer { Self.equal($0.baseAddress! + range.lowerBound, word.baseAddress!, count: word.count) }
     }
 
     /// Whether `count` bytes at `a` and `b` are equal, read as the hash reads them (eight

@@ -38,6 +38,15 @@ struct SearchAnalyzerTests {
             #expect(Array(table.word(index)) == word)
         }
         #expect(table.lookUp(Array("not there".utf8)[...]) == nil)
+        // An empty word cut from a longer one has an address; the table's first word may
+        // be empty too, with no bytes stored at all.
+        var empty = WordTable(expectedWords: 4)
+        let text = Array("word".utf8)
+        text.withUnsafeBufferPointer { text in
+            let none = UnsafeBufferPointer(rebasing: text[2..<2])
+            #expect(empty.number(none) == (0, true))
+            #expect(empty.number(none) == (0, false))
+        }
     }
 
     /// Words whose hashes agree are compared eight bytes at a time with the ends read
