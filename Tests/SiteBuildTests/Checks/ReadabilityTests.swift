@@ -29,6 +29,24 @@ struct ReadabilityTests {
         #expect(scores.smog == nil)
     }
 
+    /// Sentences are found one scalar at a time; they must be what textstat's expression
+    /// `\b[^.!?]+[.!?]*` finds, each with the white-space tokens in it that hold a word
+    /// character, over texts of every mix of words, spaces, stops and punctuation.
+    @Test func sentencesAreWhatTextstatsExpressionFinds() throws {
+        let expression = try NSRegularExpression(pattern: #"\b[^.!?]+[.!?]*"#)
+        var random = SeededRandom(seed: 5)
+        let pieces = ["a", "b1", " ", " ", "\n", ".", "!", "?", ",", "-", "'"]
+        for _ in 0..<2_000 {
+            let text = (0..<random.below(40)).map { _ in random.pick(pieces) }.joined()
+            let expected = expression.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).map { match in
+                let sentence = (text as NSString).substring(with: match.range)
+                let words = sentence.split(whereSeparator: \.isWhitespace).filter { $0.contains { $0.isLetter || $0.isNumber } }.count
+                return ReadabilityScores.SentenceSpan(start: match.range.location, end: match.range.location + match.range.length, words: words)
+            }
+            #expect(ReadabilityScores(text: text).sentenceSpans == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func shortFragmentsAreNotCountedAsSentencesButTheirWordsAre() {
         // textstat ignores "sentences" of two words or fewer when counting sentences.
         let scores = ReadabilityScores(text: "Hello there. This is a longer sentence here.")

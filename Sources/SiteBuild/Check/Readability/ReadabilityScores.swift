@@ -51,8 +51,7 @@ public struct ReadabilityScores: Sendable, Hashable {
     init(utf8: [UInt8]) {
         // Python counts in code points, and so do we: each scalar is classed once, ASCII
         // by table, which also keeps curly quotes and dashes off the slow Character path.
-        let (classes, wordList) = Self.read(utf8)
-        let spans = Self.sentenceSpans(classes)
+        let (spans, wordList) = Self.read(utf8)
         let counted = spans.filter { $0.words > 2 }
         sentences = max(1, counted.count)
         words = wordList.count
@@ -133,95 +132,61 @@ public struct ReadabilityScores: Sendable, Hashable {
     /// ASCII's classes, by byte.
     private static let asciiClasses: [ScalarClass] = (0..<128).map { ScalarClass(Unicode.Scalar(UInt8($0))) }
 
-    /// Each scalar's class, and textstat's words: `remove_punctuation` (everything but word
-    /// characters and whitespace goes, so `don't` is one word `dont` and `self-harm` one word
-    /// `selfharm`), then `split()`, lower-cased for hyphenation. One pass, in UTF-8.
-    static func read(_ text: [UInt8]) -> (classes: [ScalarClass], words: WordList) {
-        // Written through unchecked buffers sized for the worst case (one class and one
-        // lower-cased byte per input byte; lower-casing never more than triples a scalar's
-        // bytes), with no nested function capturing a counter (each capture is checked for
-        // exclusive access at run time): this runs over every byte of every article's prose.
+    /// textstat's sentences (`SentenceScanner`) and words: `remove_punctuation` (everything
+    /// but word characters and whitespace goes, so `don't` is one word `dont` and `self-harm`
+    /// one word `selfharm`), then `split()`, lower-cased for hyphenation. One pass, in UTF-8.
+    static func read(_ text: [UInt8]) -> (sentences: [SentenceSpan], words: WordList) {
+        // Written through an unchecked buffer sized for the worst case (one lower-cased byte
+        // per input byte; lower-casing never more than triples a scalar's bytes), with no
+        // nested function capturing a counter (each capture is checked for exclusive access
+        // at run time): this runs over every byte of every article's prose.
         var ends: [Int] = []
-        var classCount = 0
-        var classes = [ScalarClass](repeating: .other, count: text.count)
+        var spans: [SentenceSpan] = []
         let ascii = asciiClasses
         let bytes = [UInt8](unsafeUninitializedCapacity: 3 * text.count) { words, wordBytes in
-            (wordBytes, classCount) = classes.withUnsafeMutableBufferPointer { classes in
-                text.withUnsafeBufferPointer { text in
-                    // The counters are this closure's own: captured from outside, each was
-                    // loaded and stored through memory on every byte (the buffer writes
-                    // might have aliased them).
-                    var written = 0, scalarCount = 0, wordEnd = 0
-                    var index = 0
-                    while index < text.count {
-                        let byte = text[index]
-                        let kind: ScalarClass
-                        if byte < 0x80 {
-                            // Bytes, not scalars, for ASCII: nearly all prose is.
-                            index += 1
-                            kind = ascii[Int(byte)]
-                            if kind == .word {
-                                words[written] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+            (wordBytes, spans) = text.withUnsafeBufferPointer { text in
+                // The counters are this closure's own: captured from outside, each was
+                // loaded and stored through memory on every byte (the buffer writes
+                // might have aliased them).
+                var written = 0, scalarCount = 0, wordEnd = 0
+                var sentences = SentenceScanner()
+                var index = 0
+                while index < text.count {
+                    let byte = text[index]
+                    let kind: ScalarClass
+                    if byte < 0x80 {
+                        // Bytes, not scalars, for ASCII: nearly all prose is.
+                        index += 1
+                        kind = ascii[Int(byte)]
+                        if kind == .word {
+                            words[written] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                            written += 1
+                        }
+                    } else {
+                        // A multi-byte scalar (the text came from a String, so it is valid UTF-8).
+                        let (value, width) = UTF8Scalar.decode(text, at: index)
+                        index += width
+                        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                        kind = ScalarClass(scalar)
+                        if kind == .word {
+                            let lower = scalar.properties.changesWhenLowercased ? scalar.properties.lowercaseMapping : String(scalar)
+                            for byte in lower.utf8 where written < words.count {
+                                words[written] = byte
                                 written += 1
                             }
-                        } else {
-                            // A multi-byte scalar (the text came from a String, so it is valid UTF-8).
-                            let (value, width) = UTF8Scalar.decode(text, at: index)
-                            index += width
-                            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                            kind = ScalarClass(scalar)
-                            if kind == .word {
-                                let lower = scalar.properties.changesWhenLowercased ? scalar.properties.lowercaseMapping : String(scalar)
-                                for byte in lower.utf8 where written < words.count {
-                                    words[written] = byte
-                                    written += 1
-                                }
-                            }
-                        }
-                        classes[scalarCount] = kind
-                        scalarCount += 1
-                        if kind == .whitespace, written > wordEnd {
-                            ends.append(written)
-                            wordEnd = written
                         }
                     }
-                    if written > wordEnd { ends.append(written) }
-                    return (written, scalarCount)
+                    sentences.add(kind, at: scalarCount)
+                    scalarCount += 1
+                    if kind == .whitespace, written > wordEnd {
+                        ends.append(written)
+                        wordEnd = written
+                    }
                 }
+                if written > wordEnd { ends.append(written) }
+                return (written, sentences.finish(at: scalarCount))
             }
         }
-        classes.removeLast(classes.count - classCount)
-        return (classes, WordList(bytes: bytes, ends: ends))
-    }
-
-    /// textstat's sentences: the regular expression `\b[^.!?]+[.!?]*`, scanned by hand, each
-    /// with its number of words.
-    static func sentenceSpans(_ classes: [ScalarClass]) -> [SentenceSpan] {
-        classes.withUnsafeBufferPointer { classes in
-            func isWord(_ index: Int) -> Bool { index >= 0 && index < classes.count && classes[index] == .word }
-            var spans: [SentenceSpan] = []
-            var index = 0
-            while index < classes.count {
-                guard isWord(index - 1) != isWord(index), classes[index] != .stop else {
-                    index += 1
-                    continue
-                }
-                // A token (between white space) counts as a word when it holds a word
-                // character; kept as a flag, not a switch, whose jump mispredicted on
-                // nearly every scalar.
-                var end = index, words = 0, tokenHasWord = false
-                while end < classes.count, classes[end] != .stop {
-                    let isSpace = classes[end] == .whitespace
-                    words &+= isSpace && tokenHasWord ? 1 : 0
-                    tokenHasWord = classes[end] == .word || (tokenHasWord && !isSpace)
-                    end += 1
-                }
-                while end < classes.count, classes[end] == .stop { end += 1 }
-                if tokenHasWord { words += 1 }
-                spans.append(SentenceSpan(start: index, end: end, words: words))
-                index = end
-            }
-            return spans
-        }
+        return (spans, WordList(bytes: bytes, ends: ends))
     }
 }
