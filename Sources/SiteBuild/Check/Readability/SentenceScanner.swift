@@ -17,7 +17,7 @@ struct SentenceScanner {
     private var words = 0
     /// The current token (between white space) holds a word character: it counts as a word.
     private var tokenHasWord = false
-    private(set) var spans: [ReadabilityScores.SentenceSpan] = []
+    private var spans: [ReadabilityScores.SentenceSpan] = []
 
     /// The scalar at `index` (in scalars), of class `kind`.
     @inline(__always)
