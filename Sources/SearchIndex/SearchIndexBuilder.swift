@@ -82,18 +82,21 @@ public struct SearchIndexBuilder: Sendable {
         for entry in perArticle { for f in 0..<4 { totals[f] += Double(entry.lengths[f]) } }
         let averages = totals.map { max(1, $0 / Double(max(count, 1))) }
 
-        // Postings: term number → [(article, counts)], articles in order.
-        var postings = Array(repeating: [(Int, FieldCounts)](), count: keys.count)
-        for (id, entry) in perArticle.enumerated() {
-            for (term, counts) in entry.terms { postings[Int(term)].append((id, counts)) }
-            for topic in articles[id].display.topics {
-                if let number = termNumber["#" + topic] { postings[Int(number)].append((id, FieldCounts())) }
+        // Postings: term number → [(article, counts)], articles in order. Each chunk of
+        // articles gathers its own in parallel; a term's list is its chunks' lists in order.
+        let chunkPostings = concurrentChunks(Array(perArticle.indices)) { ids -> [[(Int, FieldCounts)]] in
+            var postings = Array(repeating: [(Int, FieldCounts)](), count: keys.count)
+            for id in ids {
+                for (term, counts) in perArticle[id].terms { postings[Int(term)].append((id, counts)) }
+                for topic in articles[id].display.topics {
+                    if let number = termNumber["#" + topic] { postings[Int(number)].append((id, FieldCounts())) }
+                }
             }
+            return postings
         }
         let topicSlugs = configuration.topics.map(\.slug)
-        let allPostings = postings
         let entries = concurrentMap(Array(keys.enumerated())) { number, term -> [UInt8] in
-            let list = allPostings[number]
+            let list = chunkPostings.count == 1 ? chunkPostings[0][number] : chunkPostings.flatMap { $0[number] }
             var scored: [(id: Int, impact: Int)]
             if term.hasPrefix("#") {
                 scored = list.map { ($0.0, 1) }
@@ -156,11 +159,11 @@ public struct SearchIndexBuilder: Sendable {
             files.append(Self.file("t/0", Array("{}".utf8)))
         }
 
-        // Display data, in groups of `groupSize` consecutive articles.
+        // Display data, in groups of `groupSize` consecutive articles, made in parallel.
         let topicIndex = Dictionary(topicSlugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var group = 0
-        while group * Self.groupSize < count {
-            let slice = articles[(group * Self.groupSize)..<min(count, (group + 1) * Self.groupSize)]
+        let groups = Array(stride(from: 0, to: count, by: Self.groupSize))
+        files += concurrentMap(groups) { start in
+            let slice = articles[start..<min(count, start + Self.groupSize)]
             var json = JSONText()
             json.array(Array(slice)) { json, article in
                 let d = article.display
@@ -173,8 +176,7 @@ public struct SearchIndexBuilder: Sendable {
                 }
                 json.raw("]")
             }
-            files.append(Self.file("d/\(group)", json.bytes))
-            group += 1
+            return Self.file("d/\(start / Self.groupSize)", json.bytes)
         }
 
         // Typo lexicon: every indexed word of 4 or more letters, by first letter, most

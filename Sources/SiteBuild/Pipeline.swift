@@ -114,11 +114,15 @@ public struct SiteBuilder: Sendable {
         cache.save()
         BackgroundRelease.release(consume cache)
         let outcomes = written.checks
-        // The search index is built beside the link check: pages link only to the search
-        // client's files, which are known before the index is.
+        // The search index is built and written beside the link check: pages link only to
+        // the search client's files, which are known before the index is.
         let search = SearchOutput(synonyms: setup.synonyms, topics: content.config.topics, jobs: options.jobs)
         let searchWords = written.searchWords
-        let index = BackgroundWork { try clock.run("Built search index") { try search.files(searchWords, keptIn: output) } }
+        let index = BackgroundWork {
+            try clock.run("Built and wrote search index") { try SearchOutput.write(search.files(searchWords, keptIn: output), to: output) }
+        }
+        // Nothing may write to the output once this returns, a failed build included.
+        defer { _ = try? index.value() }
         let clientPaths = try SearchOutput.clientFiles().map(\.path)
         let linkFindings = try clock.run("Checked links") { () -> [Finding] in
             let markdown = bodies.problems(in: written.links).map { Finding(.links, $0) }
@@ -134,7 +138,7 @@ public struct SiteBuilder: Sendable {
         }
         // The findings are sorted while the search index may still be building.
         let report = checks.report(outcomes: outcomes, otherFindings: linkFindings)
-        let searchFiles = try clock.run("Finished and wrote search index") { try SearchOutput.write(index.value(), to: output) }
+        let searchFiles = try clock.run("Finished search index") { try index.value() }
         let built = BuildReport(articles: content.articles.count, pages: content.pages.count, topics: content.config.topics.count,
                                 files: written.files + searchFiles, warnings: report.findings.filter { $0.severity == .warning }.map(\.diagnostic),
                                 checks: report)
