@@ -14,7 +14,7 @@ extension MarkdownRenderer {
             else { return [] }
             defer { cmark_node_free(document) }
             var walk = ProseWalk()
-            walk.collect(from: document)
+            walk.visit(document)
             return walk.blocks
         }
     }

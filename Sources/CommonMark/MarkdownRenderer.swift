@@ -32,11 +32,15 @@ public struct MarkdownRenderer: Sendable {
                 return RenderedMarkdown(html: "", headings: [], plainText: "", wordCount: 0, links: [])
             }
             defer { cmark_node_free(document) }
-            // Before anything below rewrites links or replaces nodes.
-            var prose = ProseWalk()
-            if withProse { prose.collect(from: document) }
-            var walk = TreeWalk()
-            walk.collect(from: document)
+            // Before anything below rewrites links or replaces nodes; one pass for both walks.
+            var walk = TreeWalk(), prose = ProseWalk()
+            if withProse {
+                var both = VisitorPair(first: walk, second: prose)
+                both.visit(document)
+                (walk, prose) = (both.first, both.second)
+            } else {
+                walk.visit(document)
+            }
             let links = rewriteLinks(walk.linkNodes, rewrite: rewriteLink, options: options)
             let headings = giveHeadingsIDs(walk.headingNodes, texts: walk.headingTexts, options: options)
             let html = renderHTML(document, options: options)

@@ -1,8 +1,8 @@
 import CCMark
 import Foundation
 
-/// Collects a document's prose blocks in one `cmark_iter` pass (see `ProseBlock`).
-struct ProseWalk {
+/// Collects a document's prose blocks (see `ProseBlock`).
+struct ProseWalk: NodeVisitor {
     private(set) var blocks: [ProseBlock] = []
 
     private var text: [UInt8] = []
@@ -11,23 +11,7 @@ struct ProseWalk {
     /// Images nest text as alt text; links and images are counted so their text is kept.
     private var collecting = false
 
-    mutating func collect(from document: OpaquePointer) {
-        guard let iterator = cmark_iter_new(document) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            if event == CMARK_EVENT_ENTER {
-                enter(node, type: type)
-            } else {
-                exit(node, type: type)
-            }
-        }
-    }
-
-    private mutating func enter(_ node: OpaquePointer, type: cmark_node_type) {
+    mutating func enter(_ node: OpaquePointer, type: cmark_node_type) {
         switch type {
         case CMARK_NODE_BLOCK_QUOTE: blockQuoteDepth += 1
         case CMARK_NODE_LIST: listDepth += 1
@@ -49,7 +33,7 @@ struct ProseWalk {
         }
     }
 
-    private mutating func exit(_ node: OpaquePointer, type: cmark_node_type) {
+    mutating func exit(_ node: OpaquePointer, type: cmark_node_type) {
         switch type {
         case CMARK_NODE_BLOCK_QUOTE: blockQuoteDepth -= 1
         case CMARK_NODE_LIST: listDepth -= 1

@@ -1,12 +1,12 @@
 import CCMark
 import Foundation
 
-/// One pass over a cmark tree with `cmark_iter`, collecting what the renderer needs.
+/// Collects what the renderer needs from a cmark tree: link and heading nodes, heading
+/// texts, plain text and its word count.
 ///
 /// Text is gathered as UTF-8 bytes straight from cmark's literals: building a Swift string
-/// per text node roughly doubles the cost of a render (FEASIBILITY.md §2). Nodes are only
-/// recorded here; cmark allows modifying the tree only after the iterator is done.
-struct TreeWalk {
+/// per text node roughly doubles the cost of a render (FEASIBILITY.md §2).
+struct TreeWalk: NodeVisitor {
     private(set) var linkNodes: [OpaquePointer] = []
     private(set) var headingNodes: [OpaquePointer] = []
     private(set) var headingTexts: [String] = []
@@ -17,28 +17,7 @@ struct TreeWalk {
     private var inHeading = false
     private var afterSpace = true
 
-    mutating func collect(from document: OpaquePointer) {
-        guard let iterator = cmark_iter_new(document) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            if event == CMARK_EVENT_ENTER {
-                enter(node, type: type)
-            } else if type == CMARK_NODE_HEADING {
-                if headingText.last == 0x20 { headingText.removeLast() }
-                headingTexts.append(String(decoding: headingText, as: UTF8.self))
-                inHeading = false
-                endBlock()
-            } else if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM {
-                endBlock()
-            }
-        }
-    }
-
-    private mutating func enter(_ node: OpaquePointer, type: cmark_node_type) {
+    mutating func enter(_ node: OpaquePointer, type: cmark_node_type) {
         switch type {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             appendLiteral(of: node)
@@ -55,6 +34,17 @@ struct TreeWalk {
             inHeading = true
         default:
             break
+        }
+    }
+
+    mutating func exit(_ node: OpaquePointer, type: cmark_node_type) {
+        if type == CMARK_NODE_HEADING {
+            if headingText.last == 0x20 { headingText.removeLast() }
+            headingTexts.append(String(decoding: headingText, as: UTF8.self))
+            inHeading = false
+            endBlock()
+        } else if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM {
+            endBlock()
         }
     }
 
