@@ -63,14 +63,14 @@ struct ReadabilityTests {
         #expect(abs((thirty.smog ?? 0) - (1.043 * (60.0).squareRoot() + 3.1291)) < 1e-9)
     }
 
-    @Test func longSentencesAreListedWithTheirLinesAndHardTextWarns() {
+    @Test func longSentencesAreListedWithTheirLinesAndHardTextWarns() throws {
         let long = "This sentence has been written to be much longer than it needs to be so that it goes on and on past the limit of twenty five words that we set."
         let report = CheckFixtures.check("## A heading that is not scored\n\nShort one.\n\n" + long + "\n\n> A quoted sentence is not scored at all even when it is long and winding and full of words.")
         #expect(report.lines(.readability).contains("Content/articles/a.md:16:1: info: sentence of 31 words; aim for 25 or fewer"))
-        let record = try? #require(report.documents.first)
-        #expect(record?.longSentences.map(\.line) == [16])
+        let record = try #require(report.documents.first)
+        #expect(record.longSentences.map(\.line) == [16])
         // "Short one." has two words, so textstat does not count it as a sentence.
-        #expect(record?.readability?.sentences == 1)
+        #expect(record.readability?.sentences == 1)
 
         let hard = "Notwithstanding considerable methodological heterogeneity, longitudinal investigations consistently demonstrate associations between psychosocial interventions and functional improvements."
         let hardReport = CheckFixtures.check(Array(repeating: hard, count: 8).joined(separator: "\n\n"))
