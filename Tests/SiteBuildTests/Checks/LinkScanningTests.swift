@@ -42,6 +42,28 @@ struct LinkScanningTests {
         }
     }
 
+    /// A link's resolution key counts its leading `../` by byte; the same as over Substrings.
+    @Test func resolutionKeysCountClimbsByByteAsBySubstring() {
+        func bySubstring(_ href: String, depth: Int) -> GeneratedLinkCheck.ResolutionKey? {
+            if href.hasPrefix("/") || href.utf8.firstIndex(of: UInt8(ascii: ":")).map({ href.utf8[$0...].starts(with: "://".utf8) }) == true {
+                return .init(depth: -1, href: href)
+            }
+            var climbs = 0
+            var rest = Substring(href)
+            while rest.hasPrefix("../") {
+                climbs += 1
+                rest = rest.dropFirst(3)
+            }
+            return climbs >= depth && climbs > 0 ? .init(depth: depth, href: href) : nil
+        }
+        for href in ["../a/", "../../a/", "../", "..", "../..", "../../", "..//x", "./../a", "a/../b", "...", ".../", "x", "",
+                     "/abs/", "https://example.org/../a", "../é/", "../../../../"] {
+            for depth in 0...3 {
+                #expect(GeneratedLinkCheck.resolutionKey(href, depth: depth) == bySubstring(href, depth: depth), "\(href) at \(depth)")
+            }
+        }
+    }
+
     /// Relative paths are resolved by byte; the same as the rules over Substrings.
     @Test func relativePathsResolveByByteAsBySegment() {
         func bySegment(_ path: String, _ page: String) -> String? {
