@@ -75,6 +75,24 @@ struct ModelTests {
         }
     }
 
+    /// The sitemap's and feed's escaping: XML's entities, found by byte, so a `&` or `<`
+    /// that a combining accent joins into one Character is escaped too.
+    @Test func xmlTextEscapesEverySpecialByte() {
+        #expect(XMLText.escape(#"Tom & Jerry's <b>"x"</b>"#) == "Tom &amp; Jerry&apos;s &lt;b&gt;&quot;x&quot;&lt;/b&gt;")
+        #expect(XMLText.escape("plain é text") == "plain é text")
+        #expect(XMLText.escape("a &\u{301} b <\u{338}") == "a &amp;\u{301} b &lt;\u{338}")
+        #expect(HTMLEscaping.escape("it's") == "it&#39;s")
+    }
+
+    /// A slug from a file name, split by byte: the same as split by Character.
+    @Test func slugsFromPathsSplitByByteAsByCharacter() {
+        for path in ["Content/articles/peer-support.md", "peer-support.md", "Content/articles/nested/a.md", "a/b/", "/", "", "x.md.md",
+                     "Content//articles//é-ü.md", "no-extension", "a/.md", "a/b.MD", "é\u{301}/x.md"] {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            #expect(FrontMatterParser.slug(fromPath: path) == (name.hasSuffix(".md") ? String(name.dropLast(3)) : name), "\(path)")
+        }
+    }
+
     @Test func closestKeySuggestions() {
         #expect(YAMLReader.closest(to: "reveiwed", in: ["last_reviewed", "reviewers", "title"]) == "last_reviewed")
         #expect(YAMLReader.closest(to: "reviewer", in: ["last_reviewed", "reviewers", "title"]) == "reviewers")

@@ -1,18 +1,8 @@
-/// Escaping for XML text and attribute values (sitemap, feed).
+/// Text escaped for the sitemap and the Atom feed: `& < > " '` as XML's own entities.
 enum XMLText {
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        HTMLEscaping.escape(text, apostrophe: apostrophe)
     }
+
+    private static let apostrophe = Array("&apos;".utf8)
 }

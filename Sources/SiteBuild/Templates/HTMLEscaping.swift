@@ -16,6 +16,14 @@ public struct HTMLEscaping: MustacheContentType {
 
     /// `& < > " '` as entities; the one HTML escaper of the project (pages, overlay, register).
     public static func escape(_ text: String) -> String {
+        escape(text, apostrophe: numericApostrophe)
+    }
+
+    private static let numericApostrophe = Array("&#39;".utf8)
+
+    /// `& < > "` as entities and `'` as `apostrophe`, byte by byte: no Character can hide a
+    /// special byte (`&` followed by a combining accent is one Character, but two bytes).
+    static func escape(_ text: String, apostrophe: [UInt8]) -> String {
         let utf8 = text.utf8
         let isSpecial = { (byte: UInt8) in byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 }
         // Most values need nothing escaped; searched over contiguous bytes, not the UTF-8 view.
@@ -28,7 +36,7 @@ public struct HTMLEscaping: MustacheContentType {
             case 0x3C: bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
             case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
             case 0x22: bytes.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
-            case 0x27: bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B]) // &#39;
+            case 0x27: bytes.append(contentsOf: apostrophe)
             default: bytes.append(byte)
             }
         }
