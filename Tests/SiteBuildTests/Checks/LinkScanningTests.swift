@@ -42,7 +42,7 @@ struct LinkScanningTests {
         }
     }
 
-    /// A link's resolution key counts its leading `../` by byte; the same as over Substrings.
+    /// A link's resolution key is read by byte; the same as over the String and Substrings.
     @Test func resolutionKeysCountClimbsByByteAsBySubstring() {
         func bySubstring(_ href: String, depth: Int) -> GeneratedLinkCheck.ResolutionKey? {
             if href.hasPrefix("/") || href.utf8.firstIndex(of: UInt8(ascii: ":")).map({ href.utf8[$0...].starts(with: "://".utf8) }) == true {
@@ -57,7 +57,8 @@ struct LinkScanningTests {
             return climbs >= depth && climbs > 0 ? .init(depth: depth, href: href) : nil
         }
         for href in ["../a/", "../../a/", "../", "..", "../..", "../../", "..//x", "./../a", "a/../b", "...", ".../", "x", "",
-                     "/abs/", "https://example.org/../a", "../é/", "../../../../"] {
+                     "/abs/", "https://example.org/../a", "../é/", "../../../../", "mailto:a@b.org", "a:b://c", "x:/", "x:",
+                     "../a:b//", "//host/x", ":///"] {
             for depth in 0...3 {
                 #expect(GeneratedLinkCheck.resolutionKey(href, depth: depth) == bySubstring(href, depth: depth), "\(href) at \(depth)")
             }
