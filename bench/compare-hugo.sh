@@ -6,7 +6,8 @@
 # Each hub run builds over its previous output, as an editor's rebuild does: pages whose
 # inputs are unchanged since the build before last are kept, and unchanged articles'
 # checks and search words come from `.hub-out.cache`. With `cold`, those are deleted before
-# every hub run, so every page is rendered and every article checked (a CI clean clone).
+# every hub run, so every page is rendered and every article checked, as on a CI clean clone
+# but for the output folder, which stays (files are overwritten, not created; both tools).
 # With a fourth argument `pagefind`, each Hugo run is followed by Pagefind indexing Hugo's
 # output, timed on its own and added to Hugo's: the peers' way to a searchable site, which
 # `hub build` makes in one command (pip install 'pagefind[bin]').
