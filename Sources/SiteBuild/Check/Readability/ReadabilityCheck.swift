@@ -35,7 +35,9 @@ struct ReadabilityCheck: Sendable {
     static func scoredText(_ prose: ProseUnits) -> ScoredText {
         var text: [UInt8] = []
         var scalars = 0
-        var pieces: [(Int, ProseUnits.Unit)] = []
+        // Labelled as `ScoredText` labels them: an unlabelled array converts by a runtime
+        // cast of every element.
+        var pieces: [(start: Int, unit: ProseUnits.Unit)] = []
         let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
         for unit in prose.units where unit.kind == .paragraph && !unit.inBlockQuote && !unit.isFrontMatter {
             var piece = Array(unit.text.utf8)
