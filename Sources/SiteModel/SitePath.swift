@@ -8,10 +8,21 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
     public let depth: Int
 
     public init(_ value: String) {
+        // Paths are normalised (no leading or doubled slashes), so depth is the slash count.
+        // Counted over the bytes: every link a page makes is made from a path, and over a
+        // Substring (a generic `hasPrefix` and `reduce`) this was most of a link's check.
+        var text = value
+        let (startsWithSlash, slashes) = text.withUTF8 { bytes in
+            (bytes.first == 0x2F, bytes.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 })
+        }
+        guard startsWithSlash else {
+            self.value = value
+            depth = slashes
+            return
+        }
         var trimmed = Substring(value)
         while trimmed.hasPrefix("/") { trimmed = trimmed.dropFirst() }
         self.value = String(trimmed)
-        // Paths are normalised (no leading or doubled slashes), so depth is the slash count.
         depth = trimmed.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }
     }
 

@@ -34,6 +34,14 @@ struct ModelTests {
         #expect(home.link(to: article) == "peer-support/")
         #expect(SitePath("topics/work/").link(to: article) == "../../peer-support/")
         #expect(SitePath("/2019/old.html").depth == 1)
+        // Read over bytes; the same as trimming leading "/" Characters from a Substring.
+        for text in ["", "/", "//", "a", "a/", "/a/b/", "//a//b", "é/ü/", "/\u{301}x/", "a/\u{301}/", "topics/work/", "feed.xml"] {
+            var trimmed = Substring(text)
+            while trimmed.hasPrefix("/") { trimmed = trimmed.dropFirst() }
+            let path = SitePath(text)
+            #expect(path.value == String(trimmed), "\(text)")
+            #expect(path.depth == trimmed.utf8.filter { $0 == 0x2F }.count, "\(text)")
+        }
     }
 
     @Test(arguments: [("peer-support", true), ("a1", true), ("Peer", false), ("-x", false), ("x-", false), ("a--b", false),
