@@ -8,22 +8,14 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
     public let depth: Int
 
     public init(_ value: String) {
-        // Paths are normalised (no leading or doubled slashes), so depth is the slash count.
-        // Counted over the bytes: every link a page makes is made from a path, and over a
-        // Substring (a generic `hasPrefix` and `reduce`) this was most of a link's check.
-        var text = value
-        let (startsWithSlash, slashes) = text.withUTF8 { bytes in
-            (bytes.first == 0x2F, bytes.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 })
-        }
-        guard startsWithSlash else {
-            self.value = value
-            depth = slashes
-            return
-        }
-        var trimmed = Substring(value)
-        while trimmed.hasPrefix("/") { trimmed = trimmed.dropFirst() }
-        self.value = String(trimmed)
-        depth = trimmed.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }
+        var trimmed = value
+        // A leading "/" goes as a Character (one carrying an accent stays); the byte test
+        // first keeps nearly every path off the generic `hasPrefix`.
+        while trimmed.utf8.first == 0x2F, trimmed.hasPrefix("/") { trimmed.removeFirst() }
+        self.value = trimmed
+        // Paths are normalised (no leading or doubled slashes), so depth is the slash count,
+        // counted over the bytes: every link a page makes is made from a path.
+        depth = trimmed.withUTF8 { $0.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 } }
     }
 
     /// The file that serves this path: `peer-support/` → `peer-support/index.html`.
