@@ -96,7 +96,7 @@ public struct SearchIndexBuilder: Sendable {
         }
         let topicSlugs = configuration.topics.map(\.slug)
         let entries = concurrentMap(Array(keys.enumerated())) { number, term -> [UInt8] in
-            let list = chunkPostings.count == 1 ? chunkPostings[0][number] : chunkPostings.flatMap { $0[number] }
+            let list = chunkPostings.flatMap { $0[number] }
             var scored: [(id: Int, impact: Int)]
             if term.hasPrefix("#") {
                 scored = list.map { ($0.0, 1) }
