@@ -21,29 +21,13 @@ struct BuildCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site's folder, holding Content/ and Templates/.", valueName: "dir"))
-    var root: String = "."
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/Public).", valueName: "dir"))
     var output: String?
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the site is served from, overriding site.yml (e.g. https://example.org/hub/).", valueName: "url"))
-    var baseURL: String?
-
-    @Flag(name: .long, help: "Include articles marked 'draft: true'.")
-    var drafts = false
-
-    @Flag(name: .long, help: "Include articles published after today.")
-    var future = false
-
     @Flag(name: .long, help: "Fail the build on warnings too.")
     var strict = false
-
-    @Option(name: .long, help: ArgumentHelp("The date to build as, YYYY-MM-DD (default: today's date).", valueName: "date"))
-    var today: String?
-
-    @Option(name: .long, help: ArgumentHelp("Threads for parsing and rendering (default: all cores).", valueName: "n"))
-    var jobs: Int?
 
     @Flag(name: .long, help: "Print nothing but problems.")
     var quiet = false
@@ -51,27 +35,14 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Render every page and check every article, keeping nothing from earlier builds.")
     var noCache = false
 
-    func validate() throws {
-        if let today, Day(iso: today) == nil { throw ValidationError("--today must be a real date like 2026-03-03, not '\(today)'") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || URL(string: baseURL)?.host == nil {
-            throw ValidationError("--base-url must be an absolute URL like https://example.org/hub/, not '\(baseURL)'")
-        }
-    }
-
     func run() throws {
-        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        let rootURL = site.rootURL
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? rootURL.appendingPathComponent("Public")
         if let problem = OutputFolderGuard.problem(output: outputURL, root: rootURL) {
             Terminal.report([.error(problem)])
             throw ExitCode.failure
         }
-        var options = BuildOptions(today: today.flatMap { Day(iso: $0) } ?? Self.localToday())
-        options.baseURL = baseURL
-        options.includeDrafts = drafts
-        options.includeFuture = future
-        options.strict = strict
-        if let jobs { options.jobs = jobs }
+        var options = site.buildOptions(strict: strict)
         var logger = Logger(label: "hub.build")
         logger.logLevel = ProcessInfo.processInfo.environment["HUB_LOG"] == "debug" ? .debug : .info
 
@@ -111,9 +82,4 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    /// The local calendar date: the only place the build reads the clock.
-    static func localToday() -> Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day.distantPast
-    }
 }

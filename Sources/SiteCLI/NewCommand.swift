@@ -40,7 +40,7 @@ struct NewCommand: ParsableCommand {
         if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title must not be empty") }
         if topics.isEmpty { throw ValidationError("give at least one --topic, e.g. --topic personal-recovery") }
         if let slug, !Slug.isValid(slug) { throw ValidationError("--slug '\(slug)' is not valid; use \(Slug.rule)") }
-        if let today, Day(iso: today) == nil { throw ValidationError("--today must be a real date like 2026-03-03, not '\(today)'") }
+        try SiteOptions.validate(today: today)
     }
 
     func run() throws {
@@ -51,7 +51,7 @@ struct NewCommand: ParsableCommand {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         let relative = "Content/articles/\(slug).md"
         let file = rootURL.appendingPathComponent(relative)
-        let day = today.flatMap { Day(iso: $0) } ?? BuildCommand.localToday()
+        let day = SiteOptions.day(today)
         let text = ArticleScaffold.text(title: title, topics: topics, today: day)
         let config = FileManager.default.contents(atPath: rootURL.appendingPathComponent("Content/site.yml").path)
         let problems = ArticleScaffold.problems(text: text, path: relative, siteConfig: config)

@@ -37,7 +37,7 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
-        if let today, Day(iso: today) == nil { throw ValidationError("--today must be a real date like 2026-03-03, not '\(today)'") }
+        try SiteOptions.validate(today: today)
         if let host, host.isEmpty { throw ValidationError("--host must not be empty") }
     }
 
@@ -53,7 +53,7 @@ struct ServeCommand: ParsableCommand {
             Terminal.report([.error("no free port on \(host)")])
             throw ExitCode.failure
         }
-        var options = BuildOptions(today: today.flatMap { Day(iso: $0) } ?? BuildCommand.localToday())
+        var options = BuildOptions(today: SiteOptions.day(today))
         options.includeDrafts = !asPublic
         options.includeFuture = !asPublic
         // Absolute links (the 404 page's) then point at the preview itself.

@@ -77,6 +77,24 @@ struct BuildCommandTests {
         #expect(result.standardError.contains("--today must be a real date like 2026-03-03, not '2026-02-30'"))
     }
 
+    /// `hub check` reads the same site options as `hub build` and refuses the same values:
+    /// it once took `--base-url foo` and reported every external link as missing.
+    @Test func checkRefusesTheOptionsBuildRefuses() throws {
+        let cases: [([String], String)] = [
+            (["--base-url", "foo"], "--base-url must be an absolute URL like https://example.org/hub/, not 'foo'"),
+            (["--base-url", "https://exa mple.org/"], "--base-url must be an absolute URL like https://example.org/hub/, not 'https://exa mple.org/'"),
+            (["--jobs", "0"], "--jobs must be at least 1"),
+            (["--today", "2026-02-30"], "--today must be a real date like 2026-03-03, not '2026-02-30'"),
+        ]
+        for (arguments, message) in cases {
+            for command in ["build", "check"] {
+                let result = try HubProcess.run([command] + arguments)
+                #expect(result.status == 64, "\(command) \(arguments)")
+                #expect(result.standardError.contains(message), "\(command) \(arguments): \(result.standardError)")
+            }
+        }
+    }
+
     @Test func versionAndHelp() throws {
         #expect(try HubProcess.run(["--version"]).standardOutput == "0.1.0\n")
         let help = try HubProcess.run(["build", "--help"]).standardOutput
