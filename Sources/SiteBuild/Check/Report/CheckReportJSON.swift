@@ -24,62 +24,29 @@ public enum CheckReportJSON {
     }
 
     struct FindingJSON: Encodable {
-        enum CodingKeys: String, CodingKey { case rule, severity, file, line, column, message, notes, phrase, suggestion }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(rule, forKey: .rule)
-            try container.encode(severity, forKey: .severity)
-            try container.encode(file, forKey: .file)
-            try container.encode(line, forKey: .line)
-            try container.encode(column, forKey: .column)
-            try container.encode(message, forKey: .message)
-            try container.encode(notes, forKey: .notes)
-            try container.encode(phrase, forKey: .phrase)
-            try container.encode(suggestion, forKey: .suggestion)
-        }
         let rule: String
         let severity: String
-        let file: String?
-        let line: Int?
-        let column: Int?
+        @EncodedAsNull var file: String?
+        @EncodedAsNull var line: Int?
+        @EncodedAsNull var column: Int?
         let message: String
         let notes: [String]
-        let phrase: String?
-        let suggestion: String?
+        @EncodedAsNull var phrase: String?
+        @EncodedAsNull var suggestion: String?
     }
 
     struct DocumentJSON: Encodable {
-        enum CodingKeys: String, CodingKey {
-            case file, kind, slug, title, owner, reviewers, last_reviewed, next_review, review_status, sources, readability, errors, warnings, info
-        }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(file, forKey: .file)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(slug, forKey: .slug)
-            try container.encode(title, forKey: .title)
-            try container.encode(owner, forKey: .owner)
-            try container.encode(reviewers, forKey: .reviewers)
-            try container.encode(last_reviewed, forKey: .last_reviewed)
-            try container.encode(next_review, forKey: .next_review)
-            try container.encode(review_status, forKey: .review_status)
-            try container.encode(sources, forKey: .sources)
-            try container.encode(readability, forKey: .readability)
-            try container.encode(errors, forKey: .errors)
-            try container.encode(warnings, forKey: .warnings)
-            try container.encode(info, forKey: .info)
-        }
         let file: String
         let kind: String
         let slug: String
         let title: String
         let owner: String
         let reviewers: [ReviewerJSON]
-        let last_reviewed: String?
-        let next_review: String?
+        @EncodedAsNull var last_reviewed: String?
+        @EncodedAsNull var next_review: String?
         let review_status: String
         let sources: Int
-        let readability: ReadabilityJSON?
+        @EncodedAsNull var readability: ReadabilityJSON?
         let errors: Int
         let warnings: Int
         let info: Int
@@ -91,22 +58,9 @@ public enum CheckReportJSON {
     }
 
     struct ReadabilityJSON: Encodable {
-        enum CodingKeys: String, CodingKey {
-            case flesch_kincaid_grade, flesch_reading_ease, smog, mean_sentence_length, sentences, words, long_sentences
-        }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(flesch_kincaid_grade, forKey: .flesch_kincaid_grade)
-            try container.encode(flesch_reading_ease, forKey: .flesch_reading_ease)
-            try container.encode(smog, forKey: .smog)
-            try container.encode(mean_sentence_length, forKey: .mean_sentence_length)
-            try container.encode(sentences, forKey: .sentences)
-            try container.encode(words, forKey: .words)
-            try container.encode(long_sentences, forKey: .long_sentences)
-        }
         let flesch_kincaid_grade: Double
         let flesch_reading_ease: Double
-        let smog: Double?
+        @EncodedAsNull var smog: Double?
         let mean_sentence_length: Double
         let sentences: Int
         let words: Int
