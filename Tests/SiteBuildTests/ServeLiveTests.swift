@@ -195,4 +195,24 @@ struct NewArticleTests {
         #expect(result.standardError.contains("did you mean 'recovery'?"))
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Content/articles/title.md").path))
     }
+
+    /// Run from a folder that is not a site (no Content/site.yml), it writes nothing: it used
+    /// to create Content/articles/ there with topics nobody had declared.
+    @Test func refusesAFolderThatIsNotASite() throws {
+        let folder = try TemporaryFolder()
+        let result = try HubProcess.run(["new", "article", "Title", "--topic", "recovery", "--root", folder.url.path])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("Content/site.yml: error: Content/site.yml is missing, so this is not a site's folder"))
+        #expect(result.standardError.contains("give it with --root"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Content").path))
+
+        // Latin-1, not UTF-8: the error is the build's own, at the byte.
+        let config = folder.url.appendingPathComponent("Content/site.yml")
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("title: Caf".utf8 + [0xE9]).write(to: config)
+        let notText = try HubProcess.run(["new", "article", "Title", "--topic", "recovery", "--root", folder.url.path])
+        #expect(notText.status == 1)
+        #expect(notText.standardError.contains("Content/site.yml:1:11: error: file is not valid UTF-8 (byte 0xE9)"), "\(notText.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Content/articles").path))
+    }
 }

@@ -60,13 +60,24 @@ public enum ArticleScaffold {
 
     /// Problems with the scaffold for `path` in the site whose config is `siteConfig`:
     /// topics that site.yml does not declare, or front matter the build would reject.
+    /// Without a site.yml the folder is not a site (`hub new` run from the wrong place), and
+    /// nothing is written.
     public static func problems(text: String, path: String, siteConfig: Data?) -> [Diagnostic] {
+        guard let siteConfig else {
+            return [.error("\(ContentLoader.siteConfigPath) is missing, so this is not a site's folder",
+                           at: SourceLocation(path: ContentLoader.siteConfigPath),
+                           notes: ["run 'hub new' in the folder that holds Content/, or give it with --root"])]
+        }
         var diagnostics: [Diagnostic] = []
         if case let .failure(failure) = FrontMatterParser.parse(SourceText(path: path, text: text), kind: .article) {
             diagnostics += failure.diagnostics
         }
-        guard let siteConfig, let configText = String(validatingUTF8Data: siteConfig) else { return diagnostics }
-        switch SiteConfigReader.read(SourceText(path: ContentLoader.siteConfigPath, text: configText)) {
+        let configText: SourceText
+        switch ContentLoader.decode(siteConfig, path: ContentLoader.siteConfigPath) {
+        case let .failure(problem): return diagnostics + [problem]
+        case let .success(text): configText = text
+        }
+        switch SiteConfigReader.read(configText) {
         case let .failure(failure): diagnostics += failure.diagnostics
         case let .success(config):
             let declared = config.topics.map(\.slug)
