@@ -40,6 +40,7 @@ struct NewCommand: ParsableCommand {
         if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title must not be empty") }
         if topics.isEmpty { throw ValidationError("give at least one --topic, e.g. --topic personal-recovery") }
         if let slug, !Slug.isValid(slug) { throw ValidationError("--slug '\(slug)' is not valid; use \(Slug.rule)") }
+        try SiteOptions.validate(root: root)
         try SiteOptions.validate(today: today)
     }
 

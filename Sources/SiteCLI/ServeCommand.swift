@@ -37,6 +37,7 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+        try SiteOptions.validate(root: root)
         try SiteOptions.validate(today: today)
         if let host, host.isEmpty { throw ValidationError("--host must not be empty") }
     }

@@ -26,6 +26,7 @@ struct SiteOptions: ParsableArguments {
     var jobs: Int?
 
     func validate() throws {
+        try Self.validate(root: root)
         try Self.validate(today: today)
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || URL(string: baseURL)?.host == nil {
@@ -44,6 +45,15 @@ struct SiteOptions: ParsableArguments {
         options.strict = strict
         if let jobs { options.jobs = jobs }
         return options
+    }
+
+    /// A usage error unless `root` (a `--root` value) is an existing folder: a mistyped one
+    /// would otherwise be reported as a site with every file missing.
+    static func validate(root: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("--root '\(root)' is not a folder")
+        }
     }
 
     /// A usage error unless `today` (a `--today` value) is a real date.

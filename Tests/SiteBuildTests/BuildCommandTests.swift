@@ -71,23 +71,22 @@ struct BuildCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Content/site.yml").path))
     }
 
-    @Test func badOptionsAreUsageErrors() throws {
-        let result = try HubProcess.run(["build", "--today", "2026-02-30"])
-        #expect(result.status == 64)
-        #expect(result.standardError.contains("--today must be a real date like 2026-03-03, not '2026-02-30'"))
-    }
-
+    /// Bad option values are usage errors (status 64) before anything is read or written.
     /// `hub check` reads the same site options as `hub build` and refuses the same values:
-    /// it once took `--base-url foo` and reported every external link as missing.
-    @Test func checkRefusesTheOptionsBuildRefuses() throws {
-        let cases: [([String], String)] = [
-            (["--base-url", "foo"], "--base-url must be an absolute URL like https://example.org/hub/, not 'foo'"),
-            (["--base-url", "https://exa mple.org/"], "--base-url must be an absolute URL like https://example.org/hub/, not 'https://exa mple.org/'"),
-            (["--jobs", "0"], "--jobs must be at least 1"),
-            (["--today", "2026-02-30"], "--today must be a real date like 2026-03-03, not '2026-02-30'"),
+    /// it once took `--base-url foo` and reported every external link as missing. `hub serve`
+    /// shares the root and date rules (it once served a folder that did not exist).
+    @Test func badOptionsAreUsageErrorsInEveryCommand() throws {
+        let siteCommands = ["build", "check"], everyCommand = ["build", "check", "serve"]
+        let cases: [(arguments: [String], commands: [String], message: String)] = [
+            (["--base-url", "foo"], siteCommands, "--base-url must be an absolute URL like https://example.org/hub/, not 'foo'"),
+            (["--base-url", "https://exa mple.org/"], siteCommands,
+             "--base-url must be an absolute URL like https://example.org/hub/, not 'https://exa mple.org/'"),
+            (["--jobs", "0"], siteCommands, "--jobs must be at least 1"),
+            (["--today", "2026-02-30"], everyCommand, "--today must be a real date like 2026-03-03, not '2026-02-30'"),
+            (["--root", "/no/such/site"], everyCommand, "--root '/no/such/site' is not a folder"),
         ]
-        for (arguments, message) in cases {
-            for command in ["build", "check"] {
+        for (arguments, commands, message) in cases {
+            for command in commands {
                 let result = try HubProcess.run([command] + arguments)
                 #expect(result.status == 64, "\(command) \(arguments)")
                 #expect(result.standardError.contains(message), "\(command) \(arguments): \(result.standardError)")
