@@ -71,6 +71,16 @@ struct BuildCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Content/site.yml").path))
     }
 
+    /// Run in a folder that is not a site, the build says so and how to point it at one.
+    @Test func aFolderWithoutSiteYmlIsNotASite() throws {
+        let folder = try TemporaryFolder()
+        let result = try HubProcess.run(["build", "--root", folder.url.path])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("Content/site.yml: error: Content/site.yml is missing, so this is not a site's folder"))
+        #expect(result.standardError.contains("note: run hub in the folder that holds Content/ and Templates/, or give it with --root"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Public").path))
+    }
+
     /// Bad option values are usage errors (status 64) before anything is read or written.
     /// `hub check` reads the same site options as `hub build` and refuses the same values:
     /// it once took `--base-url foo` and reported every external link as missing. `hub serve`

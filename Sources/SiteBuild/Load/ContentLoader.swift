@@ -16,11 +16,18 @@ public enum ContentLoader {
     static let templatesFolder = "Templates/"
     static let assetsFolder = "Templates/assets/"
 
+    /// Without `site.yml` the folder is most likely not a site's at all: `hub` run from the
+    /// wrong place, or `--root` left out.
+    static let missingSiteConfig = Diagnostic.error(
+        "\(siteConfigPath) is missing, so this is not a site's folder", at: SourceLocation(path: siteConfigPath),
+        notes: ["run hub in the folder that holds Content/ and Templates/, or give it with --root"])
+
     static func load(_ files: SiteFiles, jobs: Int = ParallelMap.defaultJobs) -> Result<LoadedSite, BuildFailure> {
         var diagnostics = files.unreadable.map { Diagnostic.error($0.reason, at: SourceLocation(path: $0.path)) }
-        func text(_ path: String, required: Bool) -> SourceText? {
+        /// The file at `path` as text; when there is none, `ifMissing` is the problem (nil: none).
+        func text(_ path: String, ifMissing: Diagnostic? = nil) -> SourceText? {
             guard let data = files[path] else {
-                if required { diagnostics.append(.error("\(path) is missing", at: SourceLocation(path: path))) }
+                if let ifMissing { diagnostics.append(ifMissing) }
                 return nil
             }
             switch decode(data, path: path) {
@@ -28,10 +35,10 @@ public enum ContentLoader {
             case let .failure(diagnostic): diagnostics.append(diagnostic); return nil
             }
         }
-        let config = text(siteConfigPath, required: true)
-        let crisis = text(crisisPath, required: true)
-        let languageGuide = text(languageGuidePath, required: false)
-        let synonyms = text(synonymsPath, required: false)
+        let config = text(siteConfigPath, ifMissing: missingSiteConfig)
+        let crisis = text(crisisPath, ifMissing: .error("\(crisisPath) is missing", at: SourceLocation(path: crisisPath)))
+        let languageGuide = text(languageGuidePath)
+        let synonyms = text(synonymsPath)
         // UTF-8 validation of 10,000 articles is worth spreading over the cores.
         let articlePaths = files.paths(under: articlesFolder).filter { $0.hasSuffix(".md") }
         let decoded = ParallelMap.map(articlePaths, jobs: jobs) { path in
@@ -43,10 +50,10 @@ public enum ContentLoader {
             case let .failure(diagnostic): diagnostics.append(diagnostic); return nil
             }
         }
-        let pages = files.paths(under: pagesFolder).filter { $0.hasSuffix(".md") }.compactMap { text($0, required: true) }
+        let pages = files.paths(under: pagesFolder).filter { $0.hasSuffix(".md") }.compactMap { text($0) }
         let templates = files.paths(under: templatesFolder).filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(assetsFolder) }
             .compactMap { path in
-                text(path, required: true).map {
+                text(path).map {
                     NamedTemplate(name: String(path.dropFirst(templatesFolder.count).dropLast(".mustache".count)), source: $0)
                 }
             }

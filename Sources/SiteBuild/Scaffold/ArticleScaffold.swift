@@ -63,11 +63,7 @@ public enum ArticleScaffold {
     /// Without a site.yml the folder is not a site (`hub new` run from the wrong place), and
     /// nothing is written.
     public static func problems(text: String, path: String, siteConfig: Data?) -> [Diagnostic] {
-        guard let siteConfig else {
-            return [.error("\(ContentLoader.siteConfigPath) is missing, so this is not a site's folder",
-                           at: SourceLocation(path: ContentLoader.siteConfigPath),
-                           notes: ["run 'hub new' in the folder that holds Content/, or give it with --root"])]
-        }
+        guard let siteConfig else { return [ContentLoader.missingSiteConfig] }
         var diagnostics: [Diagnostic] = []
         if case let .failure(failure) = FrontMatterParser.parse(SourceText(path: path, text: text), kind: .article) {
             diagnostics += failure.diagnostics
