@@ -2,6 +2,7 @@ import ArgumentParser
 import CommonMark
 import Foundation
 import SiteBuild
+import SiteModel
 
 /// `hub render FILE`: one Markdown file's HTML body, as the build renders it.
 struct RenderCommand: ParsableCommand {
@@ -22,17 +23,15 @@ struct RenderCommand: ParsableCommand {
     var unsafe = false
 
     func run() throws {
-        let data: Data
-        do {
-            data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            Terminal.report([.error("cannot read \(file): \(error.localizedDescription)")])
+        let read = file == "-" ? .success(FileHandle.standardInput.readDataToEndOfFile()) : SiteFiles.read(file: file)
+        let text = read.mapError { Diagnostic.error($0.reason, at: SourceLocation(path: file)) }
+            .flatMap { ContentLoader.text($0, path: file == "-" ? "<stdin>" : file) }
+        switch text {
+        case let .success(text):
+            Terminal.out(MarkdownRenderer(allowsRawHTML: unsafe).render(FrontMatterSplitter.body(of: text)).html)
+        case let .failure(problem):
+            Terminal.report([problem])
             throw ExitCode.failure
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            Terminal.report([.error("\(file) is not valid UTF-8")])
-            throw ExitCode.failure
-        }
-        Terminal.out(MarkdownRenderer(allowsRawHTML: unsafe).render(FrontMatterSplitter.body(of: text)).html)
     }
 }

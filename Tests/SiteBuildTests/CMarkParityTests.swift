@@ -391,10 +391,20 @@ struct CMarkParityTests {
         let invalid = try CMarkParity.run(hub, ["render", url.path])
         #expect(invalid.status != 0)
         #expect(invalid.stdout.isEmpty)
-        #expect(invalid.errorText.contains("not valid UTF-8"), "\(invalid.errorText)")
+        // Located as the build locates it: the bad byte's line and column.
+        #expect(invalid.errorText.contains("\(url.path):1:2: error: file is not valid UTF-8 (byte 0xFF)"), "\(invalid.errorText)")
 
-        let missing = try CMarkParity.run(hub, ["render", url.deletingLastPathComponent().appendingPathComponent("missing.md").path])
+        let piped = try CMarkParity.run(hub, ["render", "-"], stdin: Data([0x61, 0x0A, 0xFF]), input: .pipe)
+        #expect(piped.status != 0)
+        #expect(piped.errorText.contains("<stdin>:2:1: error: file is not valid UTF-8"), "\(piped.errorText)")
+
+        let missingPath = url.deletingLastPathComponent().appendingPathComponent("missing.md").path
+        let missing = try CMarkParity.run(hub, ["render", missingPath])
         #expect(missing.status != 0)
-        #expect(missing.errorText.contains("cannot read"), "\(missing.errorText)")
+        #expect(missing.errorText.contains("\(missingPath): error: cannot read this file (No such file or directory)"), "\(missing.errorText)")
+
+        let folder = try CMarkParity.run(hub, ["render", url.deletingLastPathComponent().path])
+        #expect(folder.status != 0)
+        #expect(folder.errorText.contains("cannot read this file (Is a directory)"), "\(folder.errorText)")
     }
 }

@@ -65,6 +65,11 @@ public enum ContentLoader {
                                    templates: templates, assets: assets, languageGuide: languageGuide))
     }
 
+    /// `data` as text by the rules for a site's files, for a file outside one (`hub render`).
+    public static func text(_ data: Data, path: String) -> Result<String, Diagnostic> {
+        decode(data, path: path).map(\.text)
+    }
+
     /// UTF-8 text, or an error at the first bad byte's line and column (a binary file, a
     /// file saved as Latin-1).
     static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {

@@ -70,6 +70,12 @@ public struct SiteFiles: Sendable {
         return readFile(path, maximumFileBytes: maximumFileBytes).mapError { Unreadable(path: relative, reason: $0.text) }
     }
 
+    /// A file named on the command line (`hub render FILE`), read with the same size limit
+    /// and reasons as a site's files.
+    public static func read(file path: String) -> Result<Data, Unreadable> {
+        readFile(path, maximumFileBytes: ContentLoader.maximumFileBytes).mapError { Unreadable(path: path, reason: $0.text) }
+    }
+
     /// Records `path` as unreadable, for files read again by the preview.
     public mutating func markUnreadable(_ problem: Unreadable) {
         files[problem.path] = nil
