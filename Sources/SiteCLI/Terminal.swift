@@ -5,11 +5,27 @@ import SiteModel
 /// The only place that writes to the terminal.
 enum Terminal {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: STDOUT_FILENO)
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        write(text, to: STDERR_FILENO)
+    }
+
+    /// Writes all of `text`, or as much as the reader takes: when it has gone (`hub serve |
+    /// head`, after the server library has set SIGPIPE aside) the rest is dropped.
+    /// `FileHandle.write` stops the program on that error instead.
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count, let base = bytes.baseAddress {
+                let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+                if written < 0, errno == EINTR { continue }
+                if written <= 0 { return }
+                offset += written
+            }
+        }
     }
 
     /// Diagnostics on standard error, coloured when it is a terminal.
