@@ -13,7 +13,8 @@ import Glibc
 public final class StopSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var received = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    private var nextWaiter = 0
 
     private init() {}
 
@@ -37,22 +38,35 @@ public final class StopSignal: @unchecked Sendable {
         return stop
     }
 
-    /// Returns once SIGINT or SIGTERM has arrived (at once if one already has).
+    /// Returns once SIGINT or SIGTERM has arrived (at once if one already has), or when the
+    /// waiting task is cancelled: when the server fails on its own, the task waiting here
+    /// beside it must end too, or `hub serve` would hang until Ctrl-C.
     public func wait() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let already = lock.withLock {
-                if !received { waiters.append(continuation) }
-                return received
+        let waiter = lock.withLock {
+            defer { nextWaiter += 1 }
+            return nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let waiting = lock.withLock {
+                    // Checked under the lock that `onCancel` takes, so a cancellation that
+                    // came before this registration is not missed.
+                    guard !received, !Task.isCancelled else { return false }
+                    waiters[waiter] = continuation
+                    return true
+                }
+                if !waiting { continuation.resume() }
             }
-            if already { continuation.resume() }
+        } onCancel: {
+            lock.withLock { waiters.removeValue(forKey: waiter) }?.resume()
         }
     }
 
     private func fire() {
         let waiting = lock.withLock {
             received = true
-            defer { waiters = [] }
-            return waiters
+            defer { waiters = [:] }
+            return waiters.values
         }
         for continuation in waiting { continuation.resume() }
     }

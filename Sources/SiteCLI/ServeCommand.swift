@@ -50,8 +50,11 @@ struct ServeCommand: ParsableCommand {
         if !PreviewServer.isLoopback(host) {
             Terminal.error("warning: listening on \(host): anyone who can reach this computer on the network can see the preview, drafts included\n")
         }
-        guard let chosenPort = port == 0 ? PreviewServer.freePort(host: host) : port else {
-            Terminal.report([.error("no free port on \(host)")])
+        let chosenPort: Int
+        switch PreviewServer.choosePort(host: host, port: port) {
+        case let .success(port): chosenPort = port
+        case let .failure(problem):
+            Terminal.report([.error(problem.message, notes: problem.notes)])
             throw ExitCode.failure
         }
         var options = BuildOptions(today: SiteOptions.day(today))

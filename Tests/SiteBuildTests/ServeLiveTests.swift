@@ -157,6 +157,46 @@ struct ServeLiveTests {
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(text.contains("warning: listening on 0.0.0.0"))
     }
+
+    /// A port already taken is said plainly, before the first build, and `hub serve` exits
+    /// (it used to build, then hang with the server library's bind error until Ctrl-C).
+    /// Its Ctrl-C leaves no error from the server library behind.
+    @Test func aPortInUseIsSaidAtOnce() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(Self.site)
+        let first = try Server(root: folder.url)
+        let second = try HubProcess.run(["serve", "--root", folder.url.path, "--port", String(first.port)])
+        #expect(second.status == 1)
+        #expect(second.standardError.contains("error: port \(first.port) on 127.0.0.1 is already in use"), "\(second.standardError)")
+        #expect(second.standardError.contains("note: choose another with --port, or --port 0 for any free one"))
+        #expect(!second.standardOutput.contains("Built"), "it stopped before building")
+        #expect(try HTTPProbe.get(port: first.port, "/alpha/").status == 200)
+        #expect(first.stop() == 0)
+        #expect(!first.standardError.contains("CancellationError"), "\(first.standardError)")
+    }
+
+    /// `hub serve | head -3`: once the reader has gone, what the preview prints is dropped
+    /// and it goes on serving (writing to the closed pipe used to stop it with a crash).
+    @Test func aClosedOutputDoesNotStopThePreview() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(Self.site)
+        let server = try Server(root: folder.url)
+        try server.output.fileHandleForReading.close()
+        let edited = SiteFixture(SiteFixture.article("alpha", body: "Alpha second version.")).files["Content/articles/alpha.md"] ?? ""
+        try Self.write(edited, to: "Content/articles/alpha.md", in: folder)
+        let deadline = Date().addingTimeInterval(20)
+        var page = ""
+        while !page.contains("Alpha second version."), Date() < deadline {
+            usleep(100_000)
+            page = try HTTPProbe.get(port: server.port, "/alpha/").body
+        }
+        #expect(page.contains("Alpha second version."), "the rebuild after the edit was not served")
+        #expect(server.process.isRunning)
+        server.process.interrupt()
+        server.process.waitUntilExit()
+        #expect(server.process.terminationReason == .exit)
+        #expect(!server.standardError.contains("crashed"), "\(server.standardError)")
+    }
 }
 
 @Suite("hub new article")
