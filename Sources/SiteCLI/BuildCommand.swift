@@ -37,7 +37,11 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let rootURL = site.rootURL
-        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? rootURL.appendingPathComponent("Public")
+        // A Public/ that is a symbolic link (to a web server's folder, say) is built where it
+        // points: the link stays, and the folder it names gets the new site. Swapping the link
+        // itself would leave that folder stale and the link replaced by a plain folder.
+        let outputURL = (output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? rootURL.appendingPathComponent("Public"))
+            .resolvingSymlinksInPath()
         if let problem = OutputFolderGuard.problem(output: outputURL, root: rootURL) {
             Terminal.report([.error(problem)])
             throw ExitCode.failure

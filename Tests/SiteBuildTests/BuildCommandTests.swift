@@ -71,6 +71,24 @@ struct BuildCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Content/site.yml").path))
     }
 
+    /// Public/ as a symbolic link to a web server's folder: every build updates that folder
+    /// and the link stays a link (the first build used to replace the link with a folder and
+    /// leave the web server's folder as it was).
+    @Test func aLinkedPublicFolderIsBuiltWhereItPoints() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(site)
+        let web = folder.url.appendingPathComponent("www")
+        try FileManager.default.createDirectory(at: web, withIntermediateDirectories: true)
+        let link = folder.url.appendingPathComponent("Public")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: web)
+        for round in 1...3 {
+            let result = try HubProcess.run(["build", "--root", folder.url.path, "--today", "2026-11-26"])
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == web.path, "round \(round)")
+            #expect(folder.snapshot("www")["first/index.html"] != nil, "round \(round)")
+        }
+    }
+
     /// Run in a folder that is not a site, the build says so and how to point it at one.
     @Test func aFolderWithoutSiteYmlIsNotASite() throws {
         let folder = try TemporaryFolder()
