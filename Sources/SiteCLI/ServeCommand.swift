@@ -47,15 +47,15 @@ struct ServeCommand: ParsableCommand {
         let stop = StopSignal.install()
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         let host = self.host ?? "127.0.0.1"
-        if !PreviewServer.isLoopback(host) {
-            Terminal.error("warning: listening on \(host): anyone who can reach this computer on the network can see the preview, drafts included\n")
-        }
         let chosenPort: Int
         switch PreviewServer.choosePort(host: host, port: port) {
         case let .success(port): chosenPort = port
         case let .failure(problem):
             Terminal.report([.error(problem.message, notes: problem.notes)])
             throw ExitCode.failure
+        }
+        if !PreviewServer.isLoopback(host) {
+            Terminal.error("warning: listening on \(host): anyone who can reach this computer on the network can see the preview, drafts included\n")
         }
         var options = BuildOptions(today: SiteOptions.day(today))
         options.includeDrafts = !asPublic
