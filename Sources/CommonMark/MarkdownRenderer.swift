@@ -63,7 +63,8 @@ public struct MarkdownRenderer: Sendable {
             let link = MarkdownLink(destination: destination,
                                     line: Int(cmark_node_get_start_line(node)),
                                     byteColumn: Int(cmark_node_get_start_column(node)),
-                                    isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE)
+                                    isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+                                    hasText: cmark_node_first_child(node) != nil)
             links.append(link)
             let finalDestination = rewrite(link) ?? destination
             if finalDestination != destination { cmark_node_set_url(node, finalDestination) }

@@ -20,6 +20,9 @@ public struct MarkdownLink: Sendable, Equatable {
     public let byteColumn: Int
     /// True for `![alt](src)`.
     public let isImage: Bool
+    /// Whether anything is written between the brackets: a link's words, an image's alt
+    /// text. Without it a screen reader has nothing to say but the address.
+    public var hasText = true
 }
 
 /// Everything the build needs from one Markdown document, gathered in a single tree walk.

@@ -13,6 +13,8 @@ struct ChangeScopeTests {
         #expect(ChangeScope.of("Templates/partials/head.mustache") == .templates)
         #expect(ChangeScope.of("Templates/assets/style.css") == .templates)
         #expect(ChangeScope.of("Templates/assets/images/logo.svg") == .templates)
+        #expect(ChangeScope.of("Content/media/poster.png") == .templates)
+        #expect(ChangeScope.of("Content/media/leaflets/wrap.pdf") == .templates)
         #expect(ChangeScope.of("Content/site.yml") == .full)
         #expect(ChangeScope.of("Content/data/crisis.yml") == .full)
     }
@@ -252,6 +254,25 @@ struct IncrementalBuildTests {
         #expect(rebuild.removed.contains { $0.hasPrefix("assets/style.") })
         try Self.apply(rebuild, of: build, to: &served)
         #expect(served == (try Self.fullBuild(edited)))
+    }
+
+    /// A media file added, changed and removed in the preview: served as a full build of the
+    /// same files would serve it, each time.
+    @Test func mediaFilesFollowEdits() throws {
+        let (build, start) = try Self.start()
+        var served = start
+        var files = Self.site.siteFiles
+        for (path, text) in [("Content/media/poster.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+                             ("Content/media/poster.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\"/>"),
+                             ("Content/media/poster.svg", nil)] as [(String, String?)] {
+            let data = text.map { Data($0.utf8) }
+            files[path] = data
+            try Self.apply(try build.apply([path: data]), of: build, to: &served)
+            let expected = MemoryOutput()
+            _ = try SiteBuilder(options: Self.options()).build(files, into: expected)
+            #expect(served == expected.files, "after \(path) became \(text ?? "nothing")")
+            #expect(served["media/poster.svg"].map { String(decoding: $0, as: UTF8.self) } == text)
+        }
     }
 
     @Test func aBrokenEditFailsAndTheFixBuildsFromTheLastGoodState() throws {

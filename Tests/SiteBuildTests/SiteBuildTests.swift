@@ -124,6 +124,61 @@ struct WholeSiteTests {
         #expect(output.page("index.html").contains(#"href="./\#(css)""#))
     }
 
+    /// Images and documents for articles live in Content/media/ and are served under /media/
+    /// by their own names. A link to one, written from the site's root or from the Markdown
+    /// file (as an editor's Markdown preview reads it), becomes a relative URL.
+    @Test func mediaFilesAreServedByNameAndLinksToThemResolve() throws {
+        let output = try SiteFixture.minimal
+            .with(SiteFixture.article("posters", body: """
+            ![A poster for peer support week](../media/posters/week.svg)
+
+            Read [our leaflet](/media/leaflet.txt) or [the same leaflet](../media/leaflet.txt#page=2).
+            """))
+            .with("""
+            -- Content/media/posters/week.svg --
+            <svg xmlns="http://www.w3.org/2000/svg"/>
+            -- Content/media/leaflet.txt --
+            A leaflet.
+            """)
+            .build()
+        #expect(output.page("media/posters/week.svg").contains(#"<svg xmlns="http://www.w3.org/2000/svg"/>"#))
+        #expect(output.page("media/leaflet.txt").contains("A leaflet."))
+        let page = output.page("posters/index.html")
+        #expect(page.contains(#"<img src="../media/posters/week.svg" alt="A poster for peer support week" />"#))
+        #expect(page.contains(#"<a href="../media/leaflet.txt">our leaflet</a>"#))
+        #expect(page.contains(#"<a href="../media/leaflet.txt#page=2">the same leaflet</a>"#))
+    }
+
+    @Test func aMediaFileMustExistAndHaveAnAddressableName() throws {
+        let missing = SiteFixture.minimal.with(SiteFixture.article("posters", body: "![A poster](../media/missing.svg)"))
+        let failure = #expect(throws: BuildFailure.self) { try missing.build() }
+        let located = failure?.diagnostics.first { $0.location?.path == "Content/articles/posters.md" }
+        #expect(located?.message == "link to '../media/missing.svg' goes nowhere: the site has no media/missing.svg",
+                "\(failure?.diagnostics.map(\.message) ?? [])")
+        #expect(located?.location?.line == 12) // after 11 lines of front matter
+        #expect(located?.location?.column == 1)
+
+        let badName = SiteFixture.minimal.with("-- Content/media/My Poster (final).svg --\n<svg/>")
+        let refused = #expect(throws: BuildFailure.self) { try badName.build() }
+        #expect(refused?.diagnostics.map(\.message) == [
+            "a media file's name becomes its web address, so it may hold only letters, digits, '-', '_' and '.'; "
+                + "rename it, e.g. to 'my-poster--final-.svg'",
+        ])
+        #expect(refused?.diagnostics.first?.location?.path == "Content/media/My Poster (final).svg")
+    }
+
+    /// WCAG 1.1.1 and 2.4.4: a screen reader reads an image's alt text and a link's words;
+    /// without them it has only the address to read.
+    @Test func anImageWithoutAltTextOrALinkWithoutWordsIsAnError() throws {
+        let site = SiteFixture.minimal
+            .with(SiteFixture.article("posters", body: "![](/media/week.svg) and [](https://www.mind.org.uk/)\n\n![A poster](/media/week.svg)"))
+            .with("-- Content/media/week.svg --\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        let failure = #expect(throws: BuildFailure.self) { try site.build() }
+        let found = failure?.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)" }
+        #expect(found == ["12:1 this image has no alt text", "12:26 this link has no text"])
+        #expect(failure?.diagnostics.first?.notes.first?.hasPrefix("say in a few words what it shows") == true)
+    }
+
     @Test func valuesAreHTMLEscapedButTheBodyIsNot() throws {
         let output = try SiteFixture.minimal.with(SiteFixture.article("x", title: "'\"Me\" & <you>'", body: "*hi* & <b>raw</b>")).build()
         let page = output.page("x/index.html")

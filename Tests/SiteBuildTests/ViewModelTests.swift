@@ -72,7 +72,7 @@ struct AssetManifestTests {
         ])
         let png = try #require(manifest.hashedNames["images/a.png"])
         let font = try #require(manifest.hashedNames["css/fonts/x.woff2"])
-        let css = try #require(manifest.files.first { $0.name == manifest.hashedNames["css/site.css"] })
+        let css = try #require(manifest.files.first { $0.path == manifest.hashedNames["css/site.css"].map { "assets/" + $0 } })
         let text = String(decoding: css.data, as: UTF8.self)
         #expect(text.contains("url('../images/\(png.split(separator: "/").last!)')"))
         #expect(text.contains("url(fonts/\(font.split(separator: "/").last!))"))

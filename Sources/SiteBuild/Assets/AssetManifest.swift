@@ -1,16 +1,19 @@
 import Foundation
 
-/// Static assets under content-hashed names, so hosts can cache them for ever: a changed
-/// file gets a new name and every reference to it changes with it.
+/// The static files a site serves as they are: the theme's assets under content-hashed
+/// names, so hosts can cache them for ever (a changed file gets a new name and every
+/// reference to it changes with it), and the content's media under their own names, which
+/// articles link to and people share.
 struct AssetManifest: Sendable {
     /// `style.css` → `style.3f9c2a1b04.css`.
     let hashedNames: [String: String]
-    /// The files to write under `assets/`, by hashed name.
-    let files: [(name: String, data: Data)]
+    /// The files to write, by output path: `assets/style.3f9c2a1b04.css`, `media/poster.png`.
+    let files: [(path: String, data: Data)]
 
     /// Hashes every asset. CSS is hashed after the files it references, with its `url(…)`
-    /// references rewritten first, so a changed image also renames the stylesheet.
-    init(_ assets: [AssetFile]) {
+    /// references rewritten first, so a changed image also renames the stylesheet. `media`
+    /// keep their names, under `media/`.
+    init(_ assets: [AssetFile], media: [AssetFile] = []) {
         var names: [String: String] = [:]
         var files: [(name: String, data: Data)] = []
         let (stylesheets, others) = (assets.filter { $0.name.hasSuffix(".css") }, assets.filter { !$0.name.hasSuffix(".css") })
@@ -27,7 +30,7 @@ struct AssetManifest: Sendable {
             files.append((hashed, data))
         }
         self.hashedNames = names
-        self.files = files.sorted { $0.name < $1.name }
+        self.files = (files.map { ("assets/" + $0.name, $0.data) } + media.map { ("media/" + $0.name, $0.data) }).sorted { $0.path < $1.path }
     }
 
     static func hashedName(_ name: String, data: Data) -> String {

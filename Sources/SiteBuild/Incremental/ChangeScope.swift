@@ -4,8 +4,9 @@ public enum ChangeScope: Int, Comparable, Sendable, CaseIterable {
     case ignored
     /// An article or page: re-parse that file, re-render the outputs that read it.
     case documents
-    /// A template or an asset: reload templates and re-render every page from the Markdown
-    /// already rendered. Assets count here because pages name them by content hash.
+    /// A template, an asset or a media file: reload templates and re-render every page from
+    /// the Markdown already rendered. Assets count here because pages name them by content
+    /// hash; media because a file added or removed decides whether links to it work.
     case templates
     /// `site.yml` or a data file: everything depends on them, so the whole build runs.
     case full
@@ -18,7 +19,7 @@ public enum ChangeScope: Int, Comparable, Sendable, CaseIterable {
         if path.hasPrefix(ContentLoader.articlesFolder) || path.hasPrefix(ContentLoader.pagesFolder) {
             return path.hasSuffix(".md") ? .documents : .ignored
         }
-        if path.hasPrefix(ContentLoader.assetsFolder) { return .templates }
+        if path.hasPrefix(ContentLoader.assetsFolder) || path.hasPrefix(ContentLoader.mediaFolder) { return .templates }
         if path.hasPrefix(ContentLoader.templatesFolder) { return path.hasSuffix(".mustache") ? .templates : .ignored }
         return .ignored
     }

@@ -190,6 +190,7 @@ extension IncrementalBuild {
             let partial = try ContentLoader.load(setupFiles, jobs: options.jobs).get()
             loaded.templates = partial.templates
             loaded.assets = partial.assets
+            loaded.media = partial.media
             setup = try SiteSetup.read(loaded, baseURL: options.baseURL).get()
             renderer = PageRenderer(graph: graph, templates: setup.templates, today: today)
             sharedFingerprint = renderer.sharedFingerprint
@@ -374,9 +375,9 @@ extension IncrementalBuild {
             case .feed: return .success(Data(feeds.atomFeed().utf8))
             case .robots: return .success(Data(feeds.robots().utf8))
             case .securityHeaders: return .success(Data(SecurityHeaders.headersFile.utf8))
-            case let .asset(name):
-                guard let file = setup.assets.files.first(where: { $0.name == name }) else {
-                    return .failure(.error("asset \(name) is missing", at: SourceLocation(path: ContentLoader.assetsFolder + name)))
+            case let .asset(path):
+                guard let file = setup.assets.files.first(where: { $0.path == path }) else {
+                    return .failure(.error("\(path) is missing", at: SourceLocation(path: path)))
                 }
                 return .success(file.data)
             }

@@ -20,6 +20,7 @@ struct OutputPlan: Sendable {
         case feed
         case robots
         case securityHeaders
+        /// A theme asset or a media file, by output path.
         case asset(String)
     }
 
@@ -44,7 +45,7 @@ struct OutputPlan: Sendable {
         add("404.html", .notFound, [])
         add("robots.txt", .robots, [])
         add(SecurityHeaders.fileName, .securityHeaders, [])
-        for asset in assets.files { add("assets/" + asset.name, .asset(asset.name), []) }
+        for file in assets.files { add(file.path, .asset(file.path), []) }
     }
 
     /// Plans the pages of `documents`, and the pages listing the documents at `listed`,

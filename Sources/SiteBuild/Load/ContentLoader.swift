@@ -15,6 +15,7 @@ public enum ContentLoader {
     static let pagesFolder = "Content/pages/"
     static let templatesFolder = "Templates/"
     static let assetsFolder = "Templates/assets/"
+    static let mediaFolder = "Content/media/"
 
     /// Without `site.yml` the folder is most likely not a site's at all: `hub` run from the
     /// wrong place, or `--root` left out.
@@ -60,9 +61,33 @@ public enum ContentLoader {
         let assets = files.paths(under: assetsFolder).compactMap { path in
             files[path].map { AssetFile(name: String(path.dropFirst(assetsFolder.count)), data: $0) }
         }
+        let media = files.paths(under: mediaFolder).compactMap { path -> AssetFile? in
+            let name = String(path.dropFirst(mediaFolder.count))
+            if let problem = mediaNameProblem(name) {
+                diagnostics.append(.error(problem, at: SourceLocation(path: path)))
+                return nil
+            }
+            return files[path].map { AssetFile(name: name, data: $0) }
+        }
         guard diagnostics.isEmpty, let config, let crisis else { return .failure(BuildFailure(diagnostics)) }
         return .success(LoadedSite(siteConfig: config, crisisContacts: crisis, synonyms: synonyms, articles: articles, pages: pages,
-                                   templates: templates, assets: assets, languageGuide: languageGuide))
+                                   templates: templates, assets: assets, media: media, languageGuide: languageGuide))
+    }
+
+    /// Why a file under `Content/media/` cannot keep its name, if it cannot: the name is
+    /// its web address, so it must read the same in every browser, host and link.
+    static func mediaNameProblem(_ name: String) -> String? {
+        let allowed = { (byte: UInt8) in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")
+        }
+        guard !name.utf8.allSatisfy(allowed) else { return nil }
+        let suggestion = String(name.lowercased().unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && allowed(UInt8(scalar.value)) ? Character(scalar) : "-"
+        })
+        return "a media file's name becomes its web address, so it may hold only letters, digits, '-', '_' and '.'; "
+            + "rename it, e.g. to '\(suggestion)'"
     }
 
     /// `data` as text by the rules for a site's files, for a file outside one (`hub render`).

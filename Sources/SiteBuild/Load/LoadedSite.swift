@@ -13,6 +13,8 @@ public struct LoadedSite: Sendable {
     var templates: [NamedTemplate]
     /// `Templates/assets/**`, by path under `assets/`.
     var assets: [AssetFile]
+    /// `Content/media/**` (images, documents to download), by path under `media/`.
+    var media: [AssetFile] = []
     /// `Content/data/language-guide.tsv`, if the site has one.
     var languageGuide: SourceText? = nil
 }
@@ -23,9 +25,9 @@ struct NamedTemplate: Sendable {
     let source: SourceText
 }
 
-/// A static file copied to `Public/assets/`.
+/// A static file copied to `Public/assets/` (a theme's) or `Public/media/` (content's).
 struct AssetFile: Sendable {
-    /// Path under `Templates/assets/`: `style.css`, `images/logo.svg`.
+    /// Path under `Templates/assets/` or `Content/media/`: `style.css`, `images/logo.svg`.
     let name: String
     let data: Data
 }

@@ -14,7 +14,7 @@ struct SiteSetup: Sendable {
         let config = SiteConfigReader.read(loaded.siteConfig)
         let contacts = CrisisContactsReader.read(loaded.crisisContacts)
         let synonyms = loaded.synonyms.map(SynonymsReader.read) ?? .success([])
-        let assets = AssetManifest(loaded.assets)
+        let assets = AssetManifest(loaded.assets, media: loaded.media)
         let templates = TemplateSet.load(loaded.templates, assets: assets.hashedNames)
         switch (config, contacts, templates, synonyms) {
         case (.success(var config), .success(let contacts), .success(let templates), .success(let synonyms)):

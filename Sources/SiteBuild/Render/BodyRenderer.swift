@@ -87,7 +87,7 @@ struct BodyRenderer: Sendable {
         var pendingSelfAnchors: [(String, MarkdownLink)] = []
         var linkedPaths: [String] = []
         let body = renderer.render(String(document.body), withProse: withProse) { link in
-            switch LinkTarget(link.destination) {
+            switch LinkTarget(link.destination, from: document.path) {
             case .external, .other:
                 return nil
             case let .siteAbsolute(path, fragment):
@@ -107,6 +107,13 @@ struct BodyRenderer: Sendable {
                 if let fragment { crossLinks.append(CrossLink(target: target.path, fragment: fragment, source: document, link: link)) }
                 return document.sitePath.link(to: target.sitePath, fragment: fragment)
             }
+        }
+        for link in body.links where !link.hasText {
+            problems.append(link.isImage
+                ? Self.error("this image has no alt text", at: link, in: document,
+                             notes: ["say in a few words what it shows, between the brackets: ![A poster for peer support week](\(link.destination)); screen readers read it out instead"])
+                : Self.error("this link has no text", at: link, in: document,
+                             notes: ["write where it goes between the brackets: [Mind's guide to peer support](\(link.destination))"]))
         }
         let ids = Set(body.headings.map(\.id))
         for (fragment, link) in pendingSelfAnchors where !ids.contains(fragment) {
@@ -140,7 +147,10 @@ enum LinkTarget: Equatable {
     case siteAbsolute(path: String, fragment: String?)
     case other
 
-    init(_ destination: String) {
+    /// `sourcePath` is the Markdown file's own (`Content/articles/x.md`): a relative link
+    /// from it to a file under `Content/media/` (`../media/poster.png`, which the editor's own
+    /// Markdown preview shows too) is the site-absolute link to that file (`/media/poster.png`).
+    init(_ destination: String, from sourcePath: String? = nil) {
         if destination.isEmpty { self = .other; return }
         if destination.hasPrefix("#") { self = .anchor(String(destination.dropFirst())); return }
         if destination.hasURLScheme || destination.hasPrefix("//") { self = .external; return }
@@ -154,6 +164,9 @@ enum LinkTarget: Equatable {
             self = .markdownFile(path: path.removingPercentEncodingIfPossible, fragment: fragment)
         } else if path.hasPrefix("/") {
             self = .siteAbsolute(path: path, fragment: fragment)
+        } else if let sourcePath, !path.isEmpty,
+                  case let resolved = BodyRenderer.resolve(path, from: sourcePath), resolved.hasPrefix(ContentLoader.mediaFolder) {
+            self = .siteAbsolute(path: "/media/" + resolved.dropFirst(ContentLoader.mediaFolder.count), fragment: fragment)
         } else {
             self = .other
         }

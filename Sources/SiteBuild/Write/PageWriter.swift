@@ -108,7 +108,7 @@ struct PageWriter: Sendable {
         return counted.map { ArticleWords(display: display, counted: $0) } ?? ArticleWords(display: display, body: rendered.body.plainText)
     }
 
-    /// The files not rendered through templates: feeds, robots.txt, `_headers` and the assets.
+    /// The files not rendered through templates: feeds, robots.txt, `_headers`, the assets and media.
     func extraFiles(feeds includeFeeds: Bool = true, assets includeAssets: Bool = true) -> [(String, Data)] {
         var files: [(String, Data)] = []
         if includeFeeds {
@@ -117,7 +117,7 @@ struct PageWriter: Sendable {
                       ("robots.txt", Data(feeds.robots().utf8)),
                       (SecurityHeaders.fileName, Data(SecurityHeaders.headersFile.utf8))]
         }
-        if includeAssets { files += assets.files.map { ("assets/" + $0.name, $0.data) } }
+        if includeAssets { files += assets.files.map { ($0.path, $0.data) } }
         return files
     }
 

@@ -102,7 +102,7 @@ struct GeneratedLinkCheck: Sendable {
                 let source = markdownLinks[page]
                 if let source, let link = markdownLink(for: href, in: source.document, links: source.links) {
                     // The body renderer already reports `.md` links and `#anchors` in the Markdown.
-                    switch LinkTarget(link.destination) {
+                    switch LinkTarget(link.destination, from: source.document.path) {
                     case .markdownFile, .anchor: continue
                     default: break
                     }
@@ -229,7 +229,7 @@ struct GeneratedLinkCheck: Sendable {
     func markdownLink(for href: String, in document: SourceDocument, links: [MarkdownLink]) -> MarkdownLink? {
         links.first { link in
             if link.destination == href { return true }
-            switch LinkTarget(link.destination) {
+            switch LinkTarget(link.destination, from: document.path) {
             case let .siteAbsolute(path, fragment):
                 return document.sitePath.link(to: SitePath(path), fragment: fragment) == href
             case let .markdownFile(path, fragment):
