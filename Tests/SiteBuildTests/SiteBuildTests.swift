@@ -162,7 +162,7 @@ struct WholeSiteTests {
         let refused = #expect(throws: BuildFailure.self) { try badName.build() }
         #expect(refused?.diagnostics.map(\.message) == [
             "a media file's name becomes its web address, so it may hold only letters, digits, '-', '_' and '.'; "
-                + "rename it, e.g. to 'my-poster--final-.svg'",
+                + "rename it, e.g. to 'my-poster-final.svg'",
         ])
         #expect(refused?.diagnostics.first?.location?.path == "Content/media/My Poster (final).svg")
     }

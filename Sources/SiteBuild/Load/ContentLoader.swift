@@ -83,9 +83,18 @@ public enum ContentLoader {
                 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")
         }
         guard !name.utf8.allSatisfy(allowed) else { return nil }
-        let suggestion = String(name.lowercased().unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && allowed(UInt8(scalar.value)) ? Character(scalar) : "-"
-        })
+        // Each run of other characters becomes one hyphen, none beside a '.' or '/' or at
+        // either end: `WRAP leaflet (2026).pdf` → `wrap-leaflet-2026.pdf`.
+        var suggestion = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if scalar.isASCII, allowed(UInt8(scalar.value)), scalar != "-" {
+                if scalar == "." || scalar == "/", suggestion.hasSuffix("-") { suggestion.removeLast() }
+                suggestion.unicodeScalars.append(scalar)
+            } else if !suggestion.isEmpty, !suggestion.hasSuffix("-"), !suggestion.hasSuffix("."), !suggestion.hasSuffix("/") {
+                suggestion += "-"
+            }
+        }
+        if suggestion.hasSuffix("-") { suggestion.removeLast() }
         return "a media file's name becomes its web address, so it may hold only letters, digits, '-', '_' and '.'; "
             + "rename it, e.g. to '\(suggestion)'"
     }

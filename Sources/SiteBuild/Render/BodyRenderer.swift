@@ -111,9 +111,9 @@ struct BodyRenderer: Sendable {
         for link in body.links where !link.hasText {
             problems.append(link.isImage
                 ? Self.error("this image has no alt text", at: link, in: document,
-                             notes: ["say in a few words what it shows, between the brackets: ![A poster for peer support week](\(link.destination)); screen readers read it out instead"])
+                             notes: ["say in a few words what it shows, between the brackets: ![what the image shows](\(link.destination)); screen readers read it out instead of the image"])
                 : Self.error("this link has no text", at: link, in: document,
-                             notes: ["write where it goes between the brackets: [Mind's guide to peer support](\(link.destination))"]))
+                             notes: ["say where it goes, between the brackets: [what the link opens](\(link.destination)); screen readers read it out instead of the address"]))
         }
         let ids = Set(body.headings.map(\.id))
         for (fragment, link) in pendingSelfAnchors where !ids.contains(fragment) {

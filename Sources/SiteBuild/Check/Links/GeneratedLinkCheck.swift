@@ -32,6 +32,12 @@ struct GeneratedLinkCheck: Sendable {
             case .outsideSite: return "link to '\(href)' points outside the site's base path"
             }
         }
+
+        /// Where a missing media file would have to be, for the editor to put it there.
+        var notes: [String] {
+            guard case let .missingFile(target) = self, target.hasPrefix("media/") else { return [] }
+            return ["images and files for articles go in Content/media/; this one would be Content/\(target)"]
+        }
     }
 
     /// Site files that can write links into pages besides the Markdown: front matter
@@ -72,7 +78,7 @@ struct GeneratedLinkCheck: Sendable {
             let pagesText = group.pages.count == 1 ? "in \(group.pages[0])" : "in \(group.pages.count) pages, e.g. \(group.pages[0])"
             findings.append(Finding(.links, group.location.file.diagnostic(
                 group.problem.severity, group.problem.message(group.href) + " (\(pagesText))",
-                line: group.location.line, column: group.location.column)))
+                line: group.location.line, column: group.location.column, notes: group.problem.notes)))
         }
         return findings
     }
@@ -109,7 +115,8 @@ struct GeneratedLinkCheck: Sendable {
                     let file = SourceText(path: source.document.path, text: source.document.text)
                     let line = link.line + source.document.bodyLineOffset
                     findings.append(Finding(.links, file.diagnostic(problem.severity, problem.message(link.destination), line: line,
-                                                                    column: file.characterColumn(line: line, byteColumn: link.byteColumn))))
+                                                                    column: file.characterColumn(line: line, byteColumn: link.byteColumn),
+                                                                    notes: problem.notes)))
                     continue
                 }
                 // Whole addresses come from data (a source, a navigation link); paths and
