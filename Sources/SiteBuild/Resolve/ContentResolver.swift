@@ -24,7 +24,7 @@ struct SiteContent: Sendable {
 /// can only be checked across files: topics, duplicate slugs, aliases, related articles.
 enum ContentResolver {
     /// Slugs that would collide with the folders the build itself writes.
-    static let reservedSlugs: Set<String> = ["topics", "assets", "search", "_hub"]
+    static let reservedSlugs: Set<String> = ["topics", "assets", "media", "search", "_hub"]
     /// Files the build writes at the top level, which an alias must not replace.
     static let reservedFiles: Set<String> = ["index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt",
                                              SecurityHeaders.fileName]
