@@ -167,6 +167,29 @@ struct WholeSiteTests {
         #expect(refused?.diagnostics.first?.location?.path == "Content/media/My Poster (final).svg")
     }
 
+    /// Media come from the site's own origin, which its CSP trusts for scripts: in safe mode
+    /// a page, a script or an SVG holding one is refused; `unsafe_html: true` publishes them.
+    @Test func mediaCannotCarryScriptsInSafeMode() throws {
+        let site = SiteFixture.minimal.with("""
+        -- Content/media/page.html --
+        <script>alert(1)</script>
+        -- Content/media/tracker.js --
+        alert(1)
+        -- Content/media/diagram.svg --
+        <svg xmlns="http://www.w3.org/2000/svg"><rect onLoad = "alert(1)"/></svg>
+        -- Content/media/poster.svg --
+        <svg xmlns="http://www.w3.org/2000/svg"><title>Only a drawing; onwards</title></svg>
+        """)
+        let failure = #expect(throws: BuildFailure.self) { try site.build() }
+        #expect(failure?.diagnostics.map { $0.location?.path ?? "" } == ["Content/media/diagram.svg", "Content/media/page.html", "Content/media/tracker.js"])
+        #expect(failure?.diagnostics.first?.message == "this SVG holds a script or an event handler, which safe mode does not publish; save it again without them")
+        #expect(failure?.diagnostics.last?.message.hasPrefix("'.js' files cannot be published from Content/media/: only images, documents") == true)
+
+        let trusted = site.with("-- Content/site.yml --\n" + (site.files["Content/site.yml"] ?? "") + "\nunsafe_html: true\n")
+        let output = try trusted.build()
+        #expect(output.files["media/page.html"] != nil && output.files["media/tracker.js"] != nil && output.files["media/diagram.svg"] != nil)
+    }
+
     /// WCAG 1.1.1 and 2.4.4: a screen reader reads an image's alt text and a link's words;
     /// without them it has only the address to read.
     @Test func anImageWithoutAltTextOrALinkWithoutWordsIsAnError() throws {

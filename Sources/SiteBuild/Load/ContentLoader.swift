@@ -61,42 +61,12 @@ public enum ContentLoader {
         let assets = files.paths(under: assetsFolder).compactMap { path in
             files[path].map { AssetFile(name: String(path.dropFirst(assetsFolder.count)), data: $0) }
         }
-        let media = files.paths(under: mediaFolder).compactMap { path -> AssetFile? in
-            let name = String(path.dropFirst(mediaFolder.count))
-            if let problem = mediaNameProblem(name) {
-                diagnostics.append(.error(problem, at: SourceLocation(path: path)))
-                return nil
-            }
-            return files[path].map { AssetFile(name: name, data: $0) }
+        let media = files.paths(under: mediaFolder).compactMap { path in
+            files[path].map { AssetFile(name: String(path.dropFirst(mediaFolder.count)), data: $0) }
         }
         guard diagnostics.isEmpty, let config, let crisis else { return .failure(BuildFailure(diagnostics)) }
         return .success(LoadedSite(siteConfig: config, crisisContacts: crisis, synonyms: synonyms, articles: articles, pages: pages,
                                    templates: templates, assets: assets, media: media, languageGuide: languageGuide))
-    }
-
-    /// Why a file under `Content/media/` cannot keep its name, if it cannot: the name is
-    /// its web address, so it must read the same in every browser, host and link.
-    static func mediaNameProblem(_ name: String) -> String? {
-        let allowed = { (byte: UInt8) in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")
-        }
-        guard !name.utf8.allSatisfy(allowed) else { return nil }
-        // Each run of other characters becomes one hyphen, none beside a '.' or '/' or at
-        // either end: `WRAP leaflet (2026).pdf` → `wrap-leaflet-2026.pdf`.
-        var suggestion = ""
-        for scalar in name.lowercased().unicodeScalars {
-            if scalar.isASCII, allowed(UInt8(scalar.value)), scalar != "-" {
-                if scalar == "." || scalar == "/", suggestion.hasSuffix("-") { suggestion.removeLast() }
-                suggestion.unicodeScalars.append(scalar)
-            } else if !suggestion.isEmpty, !suggestion.hasSuffix("-"), !suggestion.hasSuffix("."), !suggestion.hasSuffix("/") {
-                suggestion += "-"
-            }
-        }
-        if suggestion.hasSuffix("-") { suggestion.removeLast() }
-        return "a media file's name becomes its web address, so it may hold only letters, digits, '-', '_' and '.'; "
-            + "rename it, e.g. to '\(suggestion)'"
     }
 
     /// `data` as text by the rules for a site's files, for a file outside one (`hub render`).

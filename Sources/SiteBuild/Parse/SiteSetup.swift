@@ -16,12 +16,14 @@ struct SiteSetup: Sendable {
         let synonyms = loaded.synonyms.map(SynonymsReader.read) ?? .success([])
         let assets = AssetManifest(loaded.assets, media: loaded.media)
         let templates = TemplateSet.load(loaded.templates, assets: assets.hashedNames)
+        let media = MediaRules.problems(in: loaded.media, allowsUnsafeHTML: (try? config.get())?.allowsUnsafeHTML ?? false)
         switch (config, contacts, templates, synonyms) {
-        case (.success(var config), .success(let contacts), .success(let templates), .success(let synonyms)):
+        case (.success(var config), .success(let contacts), .success(let templates), .success(let synonyms)) where media.isEmpty:
             if let baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
             return .success(SiteSetup(config: config, contacts: contacts, synonyms: synonyms, templates: templates, assets: assets))
         default:
             let diagnostics = [config.failure, contacts.failure, templates.failure, synonyms.failure].compactMap { $0?.diagnostics }.flatMap { $0 }
+                + media
             return .failure(BuildFailure(diagnostics))
         }
     }
