@@ -267,7 +267,11 @@ struct IncrementalBuildTests {
                              ("Content/media/poster.svg", nil)] as [(String, String?)] {
             let data = text.map { Data($0.utf8) }
             files[path] = data
-            try Self.apply(try build.apply([path: data]), of: build, to: &served)
+            let rebuild = try build.apply([path: data])
+            // Pages name media by name, so only the media file itself is written or removed.
+            #expect(Array(rebuild.written.keys) == (text == nil ? [] : ["media/poster.svg"]))
+            #expect(rebuild.removed == (text == nil ? ["media/poster.svg"] : []))
+            try Self.apply(rebuild, of: build, to: &served)
             let expected = MemoryOutput()
             _ = try SiteBuilder(options: Self.options()).build(files, into: expected)
             #expect(served == expected.files, "after \(path) became \(text ?? "nothing")")

@@ -205,7 +205,13 @@ public final class IncrementalBuild: @unchecked Sendable {
                 try next.reloadTemplates(files: files, options: options)
                 return documentPaths.isEmpty ? nil : try next.update(documents: documentPaths, files: files, options: options)
             }
-            let written = try quoting(next.loaded) { try next.render(Set(next.plan.entries.keys), jobs: options.jobs) }
+            // Pages name media by their unchanging names, so a change to media alone writes
+            // just those files: at 10,000 articles, milliseconds instead of every page again.
+            let mediaOnly = pending.keys.allSatisfy { $0.hasPrefix(ContentLoader.mediaFolder) }
+            let outputs = mediaOnly
+                ? Set(pending.keys.map { "media/" + $0.dropFirst(ContentLoader.mediaFolder.count) }).intersection(next.plan.entries.keys)
+                : Set(next.plan.entries.keys)
+            let written = try quoting(next.loaded) { try next.render(outputs, jobs: options.jobs) }
             let removed = Set(state.map { Array($0.plan.entries.keys) } ?? []).subtracting(next.plan.entries.keys)
             state = next
             pending = [:]
