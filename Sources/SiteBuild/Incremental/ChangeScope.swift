@@ -4,9 +4,10 @@ public enum ChangeScope: Int, Comparable, Sendable, CaseIterable {
     case ignored
     /// An article or page: re-parse that file, re-render the outputs that read it.
     case documents
-    /// A template, an asset or a media file: reload templates and re-render every page from
-    /// the Markdown already rendered. Assets count here because pages name them by content
-    /// hash; media because a file added or removed decides whether links to it work.
+    /// A template, an asset or a media file: reload templates, assets and media, and
+    /// re-render every page from the Markdown already rendered. Assets count here because
+    /// pages name them by content hash; media ride along with them, and a change to media
+    /// alone writes only those files (`IncrementalBuild`), since pages name media by name.
     case templates
     /// `site.yml` or a data file: everything depends on them, so the whole build runs.
     case full
