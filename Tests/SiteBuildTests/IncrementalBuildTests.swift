@@ -279,6 +279,29 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// Links to site paths (`/media/…`, `/topics/`) are checked against what the site plans,
+    /// with the full build's messages, as media come and go and bodies change. In the
+    /// preview they are findings beside the pages; `hub build` fails on them.
+    @Test func linksToSitePathsAreCheckedAsMediaAndBodiesChange() throws {
+        let site = Self.site.with(SiteFixture.article("posters", body: "![A poster](/media/poster.svg) and [topics](/topics/)"))
+        let build = IncrementalBuild(files: site.siteFiles, options: Self.options())
+        let missing = "link to '/media/poster.svg' goes nowhere: the site has no media/poster.svg"
+        func found(_ warnings: [Diagnostic]) -> [String] {
+            warnings.filter { $0.message.contains("goes nowhere") }.map { "\($0.location?.path ?? ""):\($0.location?.line ?? 0) \($0.message)" }
+        }
+        #expect(found(try build.buildAll().warnings) == ["Content/articles/posters.md:12 \(missing)"])
+
+        let poster = Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8)
+        #expect(found(try build.apply(["Content/media/poster.svg": poster]).warnings) == [])
+        #expect(found(try build.apply(["Content/media/poster.svg": nil]).warnings) == ["Content/articles/posters.md:12 \(missing)"])
+
+        let alpha = try #require(SiteFixture(SiteFixture.article("alpha", extra: "weight: 1", body: "See [nowhere](/nowhere/).")).files["Content/articles/alpha.md"])
+        #expect(found(try build.apply(["Content/articles/alpha.md": Data(alpha.utf8)]).warnings) == [
+            "Content/articles/alpha.md:12 link to '/nowhere/' goes nowhere: the site has no nowhere/index.html",
+            "Content/articles/posters.md:12 \(missing)",
+        ])
+    }
+
     @Test func aBrokenEditFailsAndTheFixBuildsFromTheLastGoodState() throws {
         let (build, start) = try Self.start()
         var served = start

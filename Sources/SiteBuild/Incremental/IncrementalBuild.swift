@@ -70,6 +70,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             for outcome in rendered { next.bodies[outcome.links.path] = outcome }
             try next.checkLinks(changed: Array(next.bodies.keys))
             next.replan()
+            next.checkSitePaths()
             let written = try next.render(Set(next.plan.entries.keys), jobs: options.jobs)
             let removed = state.map { Array(Set($0.plan.entries.keys).subtracting(next.plan.entries.keys)) } ?? []
             state = next
@@ -205,6 +206,8 @@ public final class IncrementalBuild: @unchecked Sendable {
                 try next.reloadTemplates(files: files, options: options)
                 return documentPaths.isEmpty ? nil : try next.update(documents: documentPaths, files: files, options: options)
             }
+            // Media added or removed: every body's links to site paths again.
+            next.checkSitePaths()
             // Pages name media by their unchanging names, so a change to media alone writes
             // just those files: at 10,000 articles, milliseconds instead of every page again.
             let mediaOnly = pending.keys.allSatisfy { $0.hasPrefix(ContentLoader.mediaFolder) }

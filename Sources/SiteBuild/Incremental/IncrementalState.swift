@@ -30,6 +30,10 @@ extension IncrementalBuild {
         var dependencies = DependencyGraph()
         /// Links between documents, kept so a rebuild re-checks only what it touched.
         var links = LinkIndex()
+        /// Markdown links to site paths (`/media/poster.png`, `/topics/`) that name no file the
+        /// site plans, per document. A full build finds them in the written pages' HTML; the
+        /// preview checks each rendered body's links against its plan instead.
+        private var missingSitePaths: [String: [Diagnostic]] = [:]
         /// The shared partials' output: when it changes, every page changes.
         var sharedFingerprint: String
         let selection: ContentResolver.Selection
@@ -56,8 +60,34 @@ extension IncrementalBuild {
             let contacts = TrustCheck(today: today, settings: content.config.checks)
                 .findings(for: content.contacts, file: loaded.crisisContacts)
             let contactWarnings = contacts.filter { $0.severity != .info }.map(\.diagnostic)
-            return contactWarnings.isEmpty ? checkWarnings : checkWarnings + contactWarnings
+            let links = missingSitePaths.keys.sorted().flatMap { missingSitePaths[$0] ?? [] }
+            return links.isEmpty && contactWarnings.isEmpty ? checkWarnings : checkWarnings + links + contactWarnings
         }
+
+        /// Checks the site-path links in the bodies of `paths` (all documents when nil)
+        /// against the output plan, with the messages a full build gives.
+        mutating func checkSitePaths(of paths: [String]? = nil) {
+            let chosen = paths ?? Array(bodies.keys)
+            let published = content.documentsByPath
+            for path in chosen {
+                guard let outcome = bodies[path], let document = published[path] else {
+                    missingSitePaths[path] = nil
+                    continue
+                }
+                let found = outcome.links.markdownLinks.compactMap { link -> Diagnostic? in
+                    guard case let .siteAbsolute(target, _) = LinkTarget(link.destination, from: path) else { return nil }
+                    let resolved = String(target.drop { $0 == "/" })
+                    guard GeneratedLinkCheck.file(resolved, in: { plan.entries[$0] != nil || Self.searchClientPaths.contains($0) }) == nil
+                    else { return nil }
+                    let problem = GeneratedLinkCheck.missingFile(resolved)
+                    return BodyRenderer.error(problem.message(link.destination), at: link, in: document, notes: problem.notes)
+                }
+                missingSitePaths[path] = found.isEmpty ? nil : found
+            }
+        }
+
+        /// The search client's files, which every build writes beside the planned outputs.
+        private static let searchClientPaths = Set(((try? SearchOutput.clientFiles()) ?? []).map(\.path))
 
         /// What the search index is built from: every published article's words, in the
         /// order a full build reads them. Each article's words are counted once per parse
@@ -323,6 +353,8 @@ extension IncrementalBuild {
                 dirty = dirty.filter { plan.entries[$0] != nil }
             }
             recheck(changed.keys, jobs: options.jobs)
+            // When what is published changed, any page's links may have lost their target.
+            checkSitePaths(of: resolved != nil && resolved?.affected == nil ? nil : Array(bodiesToRender.union(unpublished)))
             var result = Update(dirty: dirty, removed: removed.sorted(), bodies: bodiesToRender.count)
             if deferring {
                 result.deferred = dirty.filter { output in

@@ -72,7 +72,7 @@ struct BodyRenderer: Sendable {
 
     /// An error at a link's source position. Positions are worked out only here, when
     /// something is wrong: finding a line's text for every link would dominate the render.
-    private static func error(_ message: String, at link: MarkdownLink, in document: SourceDocument,
+    static func error(_ message: String, at link: MarkdownLink, in document: SourceDocument,
                               notes: [String] = []) -> Diagnostic {
         let file = SourceText(path: document.path, text: document.text)
         let line = link.line + document.bodyLineOffset

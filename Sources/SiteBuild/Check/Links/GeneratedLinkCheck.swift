@@ -301,15 +301,26 @@ struct GeneratedLinkCheck: Sendable {
         return Self.problem(target: target, fragment: fragment, page: page, paths: paths, pages: pages)
     }
 
+    /// The output file that a path in the site names, if `exists` says the site has it:
+    /// `topics/` and `topics` name `topics/index.html`.
+    static func file(_ resolved: String, in exists: (String) -> Bool) -> String? {
+        let target = shownFile(resolved)
+        if exists(target) { return target }
+        return exists(target + "/index.html") ? target + "/index.html" : nil
+    }
+
+    /// The problem of a link to `resolved`, a path in the site that names no file.
+    static func missingFile(_ resolved: String) -> Problem { .missingFile(target: shownFile(resolved)) }
+
+    /// A folder's path as the file served for it: `topics/` → `topics/index.html`.
+    private static func shownFile(_ resolved: String) -> String {
+        resolved.isEmpty || resolved.hasSuffix("/") ? resolved + "index.html" : resolved
+    }
+
     /// What is wrong with a link to `target` (a resolved path in the site) and `fragment` on it.
     private static func problem(target resolved: String, fragment: String, page: String, paths: Set<String>,
                                 pages: [String: HTMLLinks]) -> Problem? {
-        var target = resolved
-        if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
-        if !paths.contains(target) {
-            guard paths.contains(target + "/index.html") else { return .missingFile(target: target) }
-            target += "/index.html"
-        }
+        guard let target = file(resolved, in: paths.contains) else { return missingFile(resolved) }
         guard !fragment.isEmpty, target.hasSuffix(".html") else { return nil }
         guard pages[target]?.ids.contains(fragment) != true else { return nil }
         // Same-page anchors are named without the page, so a template's grouping holds.
