@@ -85,6 +85,16 @@ import Testing
         let build = IncrementalBuild(files: site.siteFiles, options: IncrementalBuildTests.options())
         var served = try build.buildAll().written.merging(try build.searchFiles().written) { $1 }
         for step in 0..<50 {
+            // Now and then a media file comes or goes: only it changes in what is served.
+            if random.below(10) == 0 {
+                let path = "Content/media/m\(random.below(3)).svg"
+                let text = site.files[path] == nil ? "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>\(random.phrase(1))</title></svg>" : nil
+                site = text.map { site.with("-- \(path) --\n\($0)") } ?? site.without(path)
+                let rebuild = try build.apply([path: site.files[path].map { Data($0.utf8) }])
+                try IncrementalBuildTests.apply(rebuild, of: build, to: &served)
+                #expect(served == (try IncrementalBuildTests.fullBuild(site)), "seed \(seed), step \(step), \(path)")
+                continue
+            }
             if random.below(12) == 0 {
                 site = site.with(Self.page(title: random.phrase(2).capitalized))
                 let rebuild = try build.apply(["Content/pages/about.md": Data(site.files["Content/pages/about.md"]!.utf8)])
