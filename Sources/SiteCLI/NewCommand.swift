@@ -30,18 +30,12 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The file's slug (default: from the title).", valueName: "slug"))
     var slug: String?
 
-    @Option(name: .long, help: ArgumentHelp("The site's folder, holding Content/.", valueName: "dir"))
-    var root: String = "."
-
-    @Option(name: .long, help: ArgumentHelp("The date to use, YYYY-MM-DD (default: today's date).", valueName: "date"))
-    var today: String?
+    @OptionGroup var folder: SiteFolderOptions
 
     func validate() throws {
         if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title must not be empty") }
         if topics.isEmpty { throw ValidationError("give at least one --topic, e.g. --topic personal-recovery") }
         if let slug, !Slug.isValid(slug) { throw ValidationError("--slug '\(slug)' is not valid; use \(Slug.rule)") }
-        try SiteOptions.validate(root: root)
-        try SiteOptions.validate(today: today)
     }
 
     func run() throws {
@@ -49,10 +43,10 @@ struct NewCommand: ParsableCommand {
             Terminal.report([.error("cannot make a slug from '\(title)'; give one with --slug")])
             throw ExitCode.failure
         }
-        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        let rootURL = folder.rootURL
         let relative = "Content/articles/\(slug).md"
         let file = rootURL.appendingPathComponent(relative)
-        let day = SiteOptions.day(today)
+        let day = folder.day
         let text = ArticleScaffold.text(title: title, topics: topics, today: day)
         let config = FileManager.default.contents(atPath: rootURL.appendingPathComponent("Content/site.yml").path)
         let problems = ArticleScaffold.problems(text: text, path: relative, siteConfig: config)

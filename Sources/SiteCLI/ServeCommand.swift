@@ -20,8 +20,7 @@ struct ServeCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site's folder, holding Content/ and Templates/.", valueName: "dir"))
-    var root: String = "."
+    @OptionGroup var folder: SiteFolderOptions
 
     @Option(name: .long, help: ArgumentHelp("The address to listen on (default: 127.0.0.1, this computer only).", valueName: "host"))
     var host: String?
@@ -32,20 +31,15 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .customLong("as-public"), help: "Show exactly what the public will see: no drafts, no scheduled articles.")
     var asPublic = false
 
-    @Option(name: .long, help: ArgumentHelp("The date to build as, YYYY-MM-DD (default: today's date).", valueName: "date"))
-    var today: String?
-
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
-        try SiteOptions.validate(root: root)
-        try SiteOptions.validate(today: today)
         if let host, host.isEmpty { throw ValidationError("--host must not be empty") }
     }
 
     func run() throws {
         // Before any thread starts: a Ctrl-C during the first build is then kept, not lost.
         let stop = StopSignal.install()
-        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        let rootURL = folder.rootURL
         let host = self.host ?? "127.0.0.1"
         let chosenPort: Int
         switch PreviewServer.choosePort(host: host, port: port) {
@@ -57,7 +51,7 @@ struct ServeCommand: ParsableCommand {
         if !PreviewServer.isLoopback(host) {
             Terminal.error("warning: listening on \(host): anyone who can reach this computer on the network can see the preview, drafts included\n")
         }
-        var options = BuildOptions(today: SiteOptions.day(today))
+        var options = BuildOptions(today: folder.day)
         options.includeDrafts = !asPublic
         options.includeFuture = !asPublic
         // Absolute links (the 404 page's) then point at the preview itself.
