@@ -46,9 +46,7 @@ enum MediaRules {
 
     /// Why `file` may not be published in safe mode, if it may not.
     static func kindProblem(_ file: AssetFile) -> String? {
-        let kind = file.name.split(separator: "/").last.flatMap { name in
-            name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
-        } ?? ""
+        let kind = URL(fileURLWithPath: file.name).pathExtension.lowercased()
         guard kinds.contains(kind) else {
             return "'\(kind.isEmpty ? file.name : "." + kind)' files cannot be published from Content/media/: "
                 + "only images, documents, audio, video and captions (\(kinds.sorted().joined(separator: ", ")))"
